@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The whole system on http://localhost:8080, ready to click through: builds the bundle, fetches the Keycloak
+# distribution once (Maven Central), installs the bundle with scripts/install-bundle.sh, starts the stand-ins
+# and Keycloak (start-dev, embedded dev-file database under .local/). A second start reuses the download and
+# keeps the data. Ctrl-C stops everything this script started.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+kc_version=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' pom.xml)
+local_dir="$root/.local"
+kc_home="$local_dir/keycloak-$kc_version"
+mkdir -p "$local_dir"
+
+echo "==> Building the bundle"
+mvn -B -q -DskipTests package
+
+if [ ! -x "$kc_home/bin/kc.sh" ]; then
+  echo "==> Fetching Keycloak $kc_version"
+  mvn -B -q dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$kc_version:zip" -DoutputDirectory="$local_dir"
+  unzip -q -o "$local_dir/keycloak-quarkus-dist-$kc_version.zip" -d "$local_dir"
+  rm -f "$local_dir/keycloak-quarkus-dist-$kc_version.zip"
+fi
+
+scripts/install-bundle.sh "$kc_home"
+
+# Local secrets are made once and kept, so a second start matches the data already in the database.
+env_file="$local_dir/local.env"
+if [ ! -f "$env_file" ]; then
+  cat > "$env_file" <<ENV
+KC_BOOTSTRAP_ADMIN_USERNAME=admin
+KC_BOOTSTRAP_ADMIN_PASSWORD=admin
+BD_MOTCUA_CLIENT_SECRET=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+BD_MOTCUA_REDIRECT_URI=http://localhost:3000/*
+BD_DICHVUCONG_REDIRECT_URI=http://localhost:3000/*
+ENV
+fi
+set -a; . "$env_file"; set +a
+
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  for pid in "${pids[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup INT TERM EXIT
+
+echo "==> Starting Keycloak on http://localhost:8080 (log: $local_dir/keycloak.log)"
+bash "$kc_home/bin/kc.sh" start-dev --import-realm --http-port=8080 --health-enabled=true > "$local_dir/keycloak.log" 2>&1 &
+pids+=($!)
+
+until curl -fs http://localhost:9000/health/ready >/dev/null 2>&1; do
+  if ! kill -0 "${pids[-1]}" 2>/dev/null; then echo "Keycloak stopped; see $local_dir/keycloak.log" >&2; tail -30 "$local_dir/keycloak.log" >&2; exit 1; fi
+  sleep 2
+done
+
+cat <<INFO
+
+  Admin console : http://localhost:8080/admin/   (user ${KC_BOOTSTRAP_ADMIN_USERNAME}, password ${KC_BOOTSTRAP_ADMIN_PASSWORD})
+  Realm         : http://localhost:8080/realms/binhduong
+  Account page  : http://localhost:8080/realms/binhduong/account
+  OIDC discovery: http://localhost:8080/realms/binhduong/.well-known/openid-configuration
+  Client secret of motcua is in $env_file
+
+  Ctrl-C stops everything.
+INFO
+wait
