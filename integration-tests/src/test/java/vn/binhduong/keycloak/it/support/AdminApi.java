@@ -16,15 +16,15 @@ public final class AdminApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final KeycloakServer server;
+    private final KeycloakUnderTest server;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    AdminApi(KeycloakServer server) {
+    public AdminApi(KeycloakUnderTest server) {
         this.server = server;
     }
 
     public String token() throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=admin-cli&username=" + KeycloakServer.ADMIN_USER
+        String form = "grant_type=password&client_id=admin-cli&username=" + KeycloakUnderTest.ADMIN_USER
                 + "&password=" + URLEncoder.encode(server.adminPassword(), StandardCharsets.UTF_8);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create(server.baseUrl() + "/realms/master/protocol/openid-connect/token"))
@@ -65,7 +65,7 @@ public final class AdminApi {
         for (String group : groups) {
             groupArray.add(group);
         }
-        HttpResponse<String> response = send("POST", "/realms/" + KeycloakServer.REALM + "/users", user);
+        HttpResponse<String> response = send("POST", "/realms/" + KeycloakUnderTest.REALM + "/users", user);
         if (response.statusCode() != 201) {
             throw new IllegalStateException("create user " + username + ": " + response.statusCode() + " " + response.body());
         }

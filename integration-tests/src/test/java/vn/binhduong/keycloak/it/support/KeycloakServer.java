@@ -22,10 +22,7 @@ import java.util.UUID;
  * (as an operator does), the realm imported from {@code data/import}, started as a process on loopback.
  * Booted once per test run by {@link KeycloakExtension}; every test class shares it.
  */
-public final class KeycloakServer implements AutoCloseable {
-
-    public static final String REALM = "binhduong";
-    public static final String ADMIN_USER = "admin";
+public final class KeycloakServer implements KeycloakUnderTest, AutoCloseable {
 
     private final Path home;
     private final Path log;
@@ -105,14 +102,12 @@ public final class KeycloakServer implements AutoCloseable {
         throw new IllegalStateException("Keycloak not ready within " + timeout + ":\n" + logTail());
     }
 
+    @Override
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    public String realmUrl() {
-        return baseUrl() + "/realms/" + REALM;
-    }
-
+    @Override
     public String adminPassword() {
         return adminPassword;
     }
