@@ -1,32 +1,57 @@
 package vn.binhduong.keycloak.it.support;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import vn.binhduong.keycloak.standins.StandIn;
 
 /**
  * The loopback stand-ins for what lies outside Keycloak (DVCQG, SMS gateways, captcha verification), started
- * before Keycloak so that its server options and the realm's environment can point at them.
+ * once before Keycloak so that its server options and the realm's environment can point at them.
  */
 public final class StandIns implements AutoCloseable {
 
-    private final Map<String, String> serverOptions = new LinkedHashMap<>();
-    private final Map<String, String> environment = new LinkedHashMap<>();
+    private final List<StandIn> started = new ArrayList<>();
 
     static StandIns start() {
-        return new StandIns();
+        StandIns standIns = new StandIns();
+        try {
+            standIns.startAll();
+        } catch (RuntimeException e) {
+            standIns.close();
+            throw e;
+        }
+        return standIns;
+    }
+
+    /** Each stand-in is started here and kept in a field with an accessor for the tests. */
+    private void startAll() {
+    }
+
+    private <T extends StandIn> T add(T standIn) {
+        started.add(standIn);
+        return standIn;
     }
 
     /** {@code kc.sh} options (without the leading dashes) that aim Keycloak's SPIs at the stand-ins. */
     Map<String, String> serverOptions() {
-        return serverOptions;
+        Map<String, String> options = new LinkedHashMap<>();
+        started.forEach(standIn -> options.putAll(standIn.serverOptions()));
+        return options;
     }
 
     /** Variables the realm import resolves, such as the stand-ins' URLs. */
     Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        started.forEach(standIn -> environment.putAll(standIn.environment()));
         return environment;
     }
 
     @Override
     public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).close();
+        }
     }
 }
