@@ -34,9 +34,9 @@ import vn.binhduong.keycloak.it.support.OidcClient;
 
 /**
  * The checks that every Keycloak with our bundle must pass, whether it is the distribution the tests start or the
- * image from docker/.
+ * image from docker/, or the production-mode server of it/deployment.
  */
-final class FoundationChecks {
+public final class FoundationChecks {
 
     private FoundationChecks() {
     }
@@ -45,7 +45,7 @@ final class FoundationChecks {
     }
 
     /** Every provider factory our JARs declare is listed as loaded by the server itself ({@code /admin/serverinfo}). */
-    static void ourProvidersAndThemeAreLoaded(AdminApi admin) throws Exception {
+    public static void ourProvidersAndThemeAreLoaded(AdminApi admin) throws Exception {
         JsonNode serverInfo = admin.get("/serverinfo");
         List<Declared> declared = declaredFactories();
 
@@ -91,7 +91,7 @@ final class FoundationChecks {
     }
 
     /** The provincial portal ({@code dichvucong}, public, PKCE S256) signs a user in and trusts the ID token it gets. */
-    static void portalSignsInWithPkceAndVerifiesTheIdToken(KeycloakUnderTest keycloak, AdminApi admin) throws Exception {
+    public static void portalSignsInWithPkceAndVerifiesTheIdToken(KeycloakUnderTest keycloak, AdminApi admin) throws Exception {
         admin.createUser("074090000101", "Abc@12345", "Nguyễn", "Văn An");
         OidcClient portal = new OidcClient(keycloak.realmUrl(), "dichvucong", null);
         Browser browser = new Browser(keycloak.baseUrl());

@@ -14,7 +14,7 @@ public final class StandIns implements AutoCloseable {
 
     private final List<StandIn> started = new ArrayList<>();
 
-    static StandIns start() {
+    public static StandIns start() {
         StandIns standIns = new StandIns();
         try {
             standIns.startAll();
@@ -35,14 +35,14 @@ public final class StandIns implements AutoCloseable {
     }
 
     /** {@code kc.sh} options (without the leading dashes) that aim Keycloak's SPIs at the stand-ins. */
-    Map<String, String> serverOptions() {
+    public Map<String, String> serverOptions() {
         Map<String, String> options = new LinkedHashMap<>();
         started.forEach(standIn -> options.putAll(standIn.serverOptions()));
         return options;
     }
 
     /** Variables the realm import resolves, such as the stand-ins' URLs. */
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>();
         started.forEach(standIn -> environment.putAll(standIn.environment()));
         return environment;

@@ -1,0 +1,161 @@
+package vn.binhduong.keycloak.it.deployment;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
+
+/**
+ * A Keycloak distribution of its own, set up the way the runbook tells an operator to: {@code install-bundle.sh},
+ * {@code kc.sh build} for PostgreSQL with health and metrics, then {@code kc.sh start --optimized} with hostname
+ * settings and HTTP on loopback. Each start writes its own log, so a restart can be read apart from the first.
+ */
+final class ProductionKeycloak implements KeycloakUnderTest, AutoCloseable {
+
+    private final Path home;
+    private final Path logDir;
+    private final String jdbcUrl;
+    private final int httpPort = freePort();
+    private final int managementPort = freePort();
+    private final int clusterPort = freePort();
+    private final String adminPassword = UUID.randomUUID().toString();
+    private Process process;
+    private Path log;
+
+    ProductionKeycloak(Path home, Path logDir, String jdbcUrl) {
+        this.home = home;
+        this.logDir = logDir;
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    void install(String installScript, String bundleDir) throws Exception {
+        run(List.of("bash", installScript, home.toString(), bundleDir), "install-bundle.sh");
+    }
+
+    void build() throws Exception {
+        run(List.of("bash", kcSh(), "build", "--db=postgres", "--health-enabled=true", "--metrics-enabled=true"),
+                "kc.sh build");
+    }
+
+    /** Starts {@code kc.sh start --optimized --import-realm}; the caller waits with {@link #awaitReady} or {@link #awaitExit}. */
+    void start(String logName, Map<String, String> environment, Map<String, String> extraOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", kcSh(), "start", "--optimized", "--import-realm",
+                "--hostname=" + baseUrl(), "--http-enabled=true", "--http-host=127.0.0.1",
+                "--http-port=" + httpPort, "--http-management-port=" + managementPort,
+                "--db-url=" + jdbcUrl, "--db-username=postgres", "--db-password=postgres",
+                // Keycloak's own clustering (Infinispan, JGroups jdbc-ping through PostgreSQL), kept on loopback.
+                "--cache-embedded-network-bind-address=127.0.0.1",
+                "--cache-embedded-network-bind-port=" + clusterPort));
+        extraOptions.forEach((key, value) -> command.add("--" + key + "=" + value));
+        log = logDir.resolve(logName);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // Only what the test hands over: a BD_* variable of the machine running the build must not leak in.
+        builder.environment().keySet().removeIf(name -> name.startsWith("BD_"));
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+        builder.environment().putAll(environment);
+        process = builder.start();
+    }
+
+    void awaitReady(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // keep polling until the deadline
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("Keycloak not ready within " + timeout + ":\n" + logTail());
+    }
+
+    /** @return the exit code of a start that is expected to give up on its own */
+    int awaitExit(Duration timeout) throws Exception {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("Keycloak still running after " + timeout + ":\n" + logTail());
+        }
+        return process.exitValue();
+    }
+
+    /** Stops the server as an init system does (SIGTERM), so the next start finds the database and ports free. */
+    void stop() throws Exception {
+        if (process != null && process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    String log() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    @Override
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    @Override
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+
+    private String kcSh() {
+        return home.resolve("bin/kc.sh").toString();
+    }
+
+    private void run(List<String> command, String what) throws Exception {
+        Path output = logDir.resolve(what.replace(' ', '-') + ".log");
+        Process step = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!step.waitFor(10, TimeUnit.MINUTES) || step.exitValue() != 0) {
+            throw new IllegalStateException(what + " failed:\n" + Files.readString(output, StandardCharsets.UTF_8));
+        }
+    }
+
+    private String logTail() throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

