@@ -22,6 +22,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.keycloak.provider.ProviderFactory;
@@ -104,7 +105,9 @@ public final class FoundationChecks {
 
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
-                JWKSourceBuilder.create(new URL(keycloak.realmUrl() + "/protocol/openid-connect/certs")).build()));
+                // Nimbus waits 500 ms by default; a first call on a loaded CI machine can take longer.
+                JWKSourceBuilder.create(new URL(keycloak.realmUrl() + "/protocol/openid-connect/certs"),
+                        new DefaultResourceRetriever(10_000, 10_000)).build()));
         JWTClaimsSet idToken = processor.process(tokens.get("id_token").asText(), null);
 
         assertThat(idToken.getIssuer()).isEqualTo(keycloak.realmUrl());
