@@ -38,7 +38,7 @@ fi
 if ! grep -q '^BD_DVCQG_CLIENT_ID=' "$env_file"; then
   cat >> "$env_file" <<ENV
 BD_DVCQG_ENVIRONMENT=CUSTOM
-BD_DVCQG_BASE_URL=http://localhost:8099
+BD_DVCQG_BASE_URL=http://127.0.0.1:8099
 BD_DVCQG_CLIENT_ID=binhduong-local
 BD_DVCQG_CLIENT_SECRET=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
 BD_DVCQG_CREATE_UNKNOWN_USERS=true
@@ -54,7 +54,7 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-echo "==> Starting the DVCQG stand-in on http://localhost:8099 (log: $local_dir/dvcqg-standin.log)"
+echo "==> Starting the DVCQG stand-in on http://127.0.0.1:8099 (log: $local_dir/dvcqg-standin.log)"
 mvn -B -q dependency:build-classpath -pl standins -Dmdep.outputFile="$local_dir/standins.classpath"
 java -cp "$root/standins/target/standins-1.0.0.jar:$(cat "$local_dir/standins.classpath")" \
   vn.binhduong.keycloak.standins.dvcqg.DvcqgStandInMain 8099 "$BD_DVCQG_CLIENT_SECRET" > "$local_dir/dvcqg-standin.log" 2>&1 &
@@ -77,7 +77,7 @@ cat <<INFO
   OIDC discovery: http://localhost:8080/realms/binhduong/.well-known/openid-configuration
   Client secret of motcua is in $env_file
   DVCQG login   : "Cổng Dịch vụ công Quốc gia" on the realm's login page leads to the stand-in
-                  (http://localhost:8099), where you pick one of the sample VNeID accounts
+                  (http://127.0.0.1:8099), where you pick one of the sample VNeID accounts
 
   Ctrl-C stops everything.
 INFO

@@ -178,7 +178,7 @@ public final class DvcqgStandIn implements StandIn {
     private static String loginPage() {
         StringBuilder options = new StringBuilder();
         samples().fields().forEachRemaining(sample -> options.append("<li><label><input type=\"radio\" name=\"account\" value=\"")
-                .append(sample.getKey()).append("\"> <b>").append(sample.getKey()).append("</b> — ")
+                .append(sample.getKey()).append(options.length() == 0 ? "\" checked> <b>" : "\"> <b>").append(sample.getKey()).append("</b> — ")
                 .append(escape(sample.getValue().path("HoVaTen").asText("")))
                 .append("</label><pre>").append(escape(sample.getValue().toPrettyString())).append("</pre></li>"));
         return "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>DVCQG (giả lập)</title></head><body>"
