@@ -34,6 +34,16 @@ BD_MOTCUA_REDIRECT_URI=http://localhost:3000/*
 BD_DICHVUCONG_REDIRECT_URI=http://localhost:3000/*
 ENV
 fi
+# Added separately so an env file from an earlier version gains them: the DVCQG stand-in on loopback.
+if ! grep -q '^BD_DVCQG_CLIENT_ID=' "$env_file"; then
+  cat >> "$env_file" <<ENV
+BD_DVCQG_ENVIRONMENT=CUSTOM
+BD_DVCQG_BASE_URL=http://127.0.0.1:8099
+BD_DVCQG_CLIENT_ID=binhduong-local
+BD_DVCQG_CLIENT_SECRET=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+BD_DVCQG_CREATE_UNKNOWN_USERS=true
+ENV
+fi
 set -a; . "$env_file"; set +a
 
 pids=()
@@ -43,6 +53,12 @@ cleanup() {
   wait 2>/dev/null || true
 }
 trap cleanup INT TERM EXIT
+
+echo "==> Starting the DVCQG stand-in on http://127.0.0.1:8099 (log: $local_dir/dvcqg-standin.log)"
+mvn -B -q dependency:build-classpath -pl standins -Dmdep.outputFile="$local_dir/standins.classpath"
+java -cp "$root/standins/target/standins-1.0.0.jar:$(cat "$local_dir/standins.classpath")" \
+  vn.binhduong.keycloak.standins.dvcqg.DvcqgStandInMain 8099 "$BD_DVCQG_CLIENT_SECRET" > "$local_dir/dvcqg-standin.log" 2>&1 &
+pids+=($!)
 
 echo "==> Starting Keycloak on http://localhost:8080 (log: $local_dir/keycloak.log)"
 bash "$kc_home/bin/kc.sh" start-dev --import-realm --http-port=8080 --health-enabled=true > "$local_dir/keycloak.log" 2>&1 &
@@ -60,6 +76,8 @@ cat <<INFO
   Account page  : http://localhost:8080/realms/binhduong/account
   OIDC discovery: http://localhost:8080/realms/binhduong/.well-known/openid-configuration
   Client secret of motcua is in $env_file
+  DVCQG login   : "Cổng Dịch vụ công Quốc gia" on the realm's login page leads to the stand-in
+                  (http://127.0.0.1:8099), where you pick one of the sample VNeID accounts
 
   Ctrl-C stops everything.
 INFO

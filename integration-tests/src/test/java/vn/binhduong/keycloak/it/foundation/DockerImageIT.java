@@ -33,6 +33,8 @@ class DockerImageIT {
                 .withEnv("BD_MOTCUA_CLIENT_SECRET", "image-test-secret")
                 .withEnv("BD_MOTCUA_REDIRECT_URI", OidcClient.APP_REDIRECT_BASE + "/*")
                 .withEnv("BD_DICHVUCONG_REDIRECT_URI", OidcClient.APP_REDIRECT_BASE + "/*")
+                .withEnv("BD_DVCQG_CLIENT_ID", "image-test-dvcqg")
+                .withEnv("BD_DVCQG_CLIENT_SECRET", "image-test-dvcqg-secret")
                 .withEnv("KC_DB", "dev-mem")
                 .withCustomCommand("--import-realm")
                 .withStartupTimeout(Duration.ofMinutes(5))) {

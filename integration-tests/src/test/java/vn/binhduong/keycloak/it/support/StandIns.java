@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.binhduong.keycloak.standins.StandIn;
+import vn.binhduong.keycloak.standins.dvcqg.DvcqgStandIn;
 
 /**
  * The loopback stand-ins for what lies outside Keycloak (DVCQG, SMS gateways, captcha verification), started
@@ -13,6 +14,7 @@ import vn.binhduong.keycloak.standins.StandIn;
 public final class StandIns implements AutoCloseable {
 
     private final List<StandIn> started = new ArrayList<>();
+    private DvcqgStandIn dvcqg;
 
     public static StandIns start() {
         StandIns standIns = new StandIns();
@@ -27,6 +29,11 @@ public final class StandIns implements AutoCloseable {
 
     /** Each stand-in is started here and kept in a field with an accessor for the tests. */
     private void startAll() {
+        dvcqg = add(DvcqgStandIn.start());
+    }
+
+    public DvcqgStandIn dvcqg() {
+        return dvcqg;
     }
 
     private <T extends StandIn> T add(T standIn) {

@@ -1,0 +1,229 @@
+package vn.binhduong.keycloak.dvcqg;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.core.UriBuilder;
+import java.io.IOException;
+import org.apache.http.client.config.RequestConfig;
+import org.jboss.logging.Logger;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.broker.oidc.AbstractOAuth2IdentityProvider;
+import org.keycloak.broker.oidc.OIDCIdentityProvider;
+import org.keycloak.broker.provider.AuthenticationRequest;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.broker.provider.IdentityBrokerException;
+import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
+import org.keycloak.broker.provider.util.IdentityBrokerState;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.http.simple.SimpleHttp;
+import org.keycloak.http.simple.SimpleHttpRequest;
+import org.keycloak.http.simple.SimpleHttpResponse;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.representations.AccessTokenResponse;
+import org.keycloak.representations.JsonWebToken;
+import org.keycloak.services.Urls;
+import org.keycloak.services.managers.ClientSessionCode;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * Keycloak's OIDC broker, reshaped for DVCQG: the identity comes from the userinfo answer (GET or POST), an
+ * id_token is only checked where configured, {@code acr_values} is sent, and every call to DVCQG runs with the
+ * configured timeouts through Keycloak's HTTP client provider.
+ */
+public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
+
+    private static final Logger LOG = Logger.getLogger(DvcqgIdentityProvider.class);
+    static final String ATTR_PHONE = "phoneNumber";
+    static final String ATTR_BIRTH_DATE = "birthdate";
+    static final String ATTR_ACCOUNT_TYPE = "dvcqgAccountType";
+    static final String ATTR_ENTERPRISE_NAME = "enterpriseName";
+    static final String ATTR_ENTERPRISE_ADDRESS = "enterpriseAddress";
+    private static final String NONCE_CLAIM = "nonce";
+    /** OIDCIdentityProvider's own (private) context-data key for the nonce it checks in preprocessFederatedIdentity. */
+    private static final String BROKER_NONCE = "BROKER_NONCE";
+
+    public DvcqgIdentityProvider(KeycloakSession session, DvcqgIdentityProviderConfig config) {
+        super(session, config);
+    }
+
+    @Override
+    public DvcqgIdentityProviderConfig getConfig() {
+        return (DvcqgIdentityProviderConfig) super.getConfig();
+    }
+
+    @Override
+    public Object callback(RealmModel realm, AuthenticationCallback callback, EventBuilder event) {
+        return new DvcqgEndpoint(callback, realm, event, this);
+    }
+
+    /** Keycloak's HTTP client with this provider's connect and read timeouts. */
+    SimpleHttp http() {
+        int connect = getConfig().connectTimeoutMs();
+        int read = getConfig().readTimeoutMs();
+        return SimpleHttp.create(session).withRequestConfig(RequestConfig.custom().setConnectTimeout(connect)
+                .setConnectionRequestTimeout(connect).setSocketTimeout(read).build());
+    }
+
+    @Override
+    protected UriBuilder createAuthorizationUrl(AuthenticationRequest request) {
+        UriBuilder uri = super.createAuthorizationUrl(request);
+        String acr = getConfig().acrValues();
+        if (!acr.isEmpty()) {
+            uri.replaceQueryParam("acr_values", acr);
+        }
+        return uri;
+    }
+
+    @Override
+    public BrokeredIdentityContext getFederatedIdentity(String response) {
+        AccessTokenResponse tokenResponse;
+        try {
+            tokenResponse = JsonSerialization.readValue(response, AccessTokenResponse.class);
+        } catch (IOException e) {
+            throw new DvcqgRefusal(DvcqgRefusal.UNAVAILABLE, "DVCQG token response is not JSON", e);
+        }
+        if (tokenResponse.getToken() == null) {
+            throw new DvcqgRefusal(DvcqgRefusal.UNAVAILABLE, "DVCQG token response without access_token");
+        }
+        JsonWebToken idToken = null;
+        if (tokenResponse.getIdToken() != null && getConfig().validateIdToken()) {
+            idToken = validateToken(tokenResponse.getIdToken());
+        }
+
+        JsonNode userInfo = fetchUserInfo(tokenResponse.getToken());
+        DvcqgProfile profile = DvcqgProfile.from(userInfo);
+
+        BrokeredIdentityContext identity = new BrokeredIdentityContext(profile.techId(), getConfig());
+        identity.setBrokerUserId(getConfig().getAlias() + "." + profile.techId());
+        DvcqgIdentityMapping.apply(profile, identity);
+        identity.getContextData().put(USER_INFO, userInfo);
+        identity.getContextData().put(FEDERATED_ACCESS_TOKEN_RESPONSE, tokenResponse);
+        if (idToken != null) {
+            identity.getContextData().put(VALIDATED_ID_TOKEN, idToken);
+            identity.getContextData().put(BROKER_NONCE, idToken.getOtherClaims().get(NONCE_CLAIM));
+        }
+        if (getConfig().isStoreToken()) {
+            identity.setToken(response);
+        }
+        return identity;
+    }
+
+    private JsonNode fetchUserInfo(String accessToken) {
+        String url = getConfig().getUserInfoUrl();
+        SimpleHttpRequest request = getConfig().userInfoMethod() == DvcqgIdentityProviderConfig.UserInfoMethod.POST
+                ? http().doPost(url) : http().doGet(url);
+        try (SimpleHttpResponse response = request.auth(accessToken).acceptJson().asResponse()) {
+            if (response.getStatus() != 200) {
+                throw new DvcqgRefusal(DvcqgRefusal.UNAVAILABLE, "DVCQG userinfo answered " + response.getStatus());
+            }
+            JsonNode body = response.asJson();
+            if (body == null || !body.isObject()) {
+                throw new DvcqgRefusal(DvcqgRefusal.UNAVAILABLE, "DVCQG userinfo is not a JSON object");
+            }
+            return body;
+        } catch (IOException e) {
+            LOG.warnf("DVCQG userinfo call to %s failed: %s", url, e.toString());
+            throw new DvcqgRefusal(DvcqgRefusal.UNAVAILABLE, "DVCQG userinfo unreachable", e);
+        }
+    }
+
+    /** Keeps DVCQG's id_token (when it sent one) for the id_token_hint of the logout call. */
+    @Override
+    public void authenticationFinished(AuthenticationSessionModel authSession, BrokeredIdentityContext context) {
+        AccessTokenResponse tokenResponse = (AccessTokenResponse) context.getContextData().get(FEDERATED_ACCESS_TOKEN_RESPONSE);
+        if (tokenResponse != null && tokenResponse.getIdToken() != null && getConfig().isSendIdTokenOnLogout()) {
+            authSession.setUserSessionNote(FEDERATED_ID_TOKEN, tokenResponse.getIdToken());
+        }
+    }
+
+    /** The nonce only exists to check when an id_token was validated. */
+    @Override
+    public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context) {
+        if (context.getContextData().get(VALIDATED_ID_TOKEN) != null) {
+            super.preprocessFederatedIdentity(session, realm, context);
+        }
+    }
+
+    /** Logout at DVCQG never blocks Keycloak's own logout: failures are logged, the session ends anyway. */
+    @Override
+    protected void backchannelLogout(UserSessionModel userSession, String idToken) {
+        UriBuilder logoutUri = UriBuilder.fromUri(getConfig().getLogoutUrl()).queryParam("state", userSession.getId());
+        if (getConfig().isSendIdTokenOnLogout() && idToken != null) {
+            logoutUri.queryParam("id_token_hint", idToken);
+        }
+        if (getConfig().isSendClientIdOnLogout()) {
+            logoutUri.queryParam("client_id", getConfig().getClientId());
+        }
+        String logoutUrl = getConfig().getLogoutUrl();
+        try {
+            int status = http().doGet(logoutUri.build().toString()).asStatus();
+            if (status >= 400) {
+                LOG.warnf("DVCQG logout at %s answered %d", logoutUrl, status);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("DVCQG logout at %s failed: %s", logoutUrl, e.toString());
+        }
+    }
+
+    @Override
+    public JsonWebToken validateToken(String encodedToken) {
+        try {
+            return super.validateToken(encodedToken);
+        } catch (IdentityBrokerException e) {
+            throw new DvcqgRefusal(DvcqgRefusal.INVALID_ID_TOKEN, "DVCQG id_token refused: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Keycloak's broker callback; only the token request differs: it goes through this provider's HTTP client,
+     * which carries the configured timeouts. The PKCE verifier lookup is Keycloak's own.
+     */
+    static final class DvcqgEndpoint extends OIDCEndpoint {
+
+        private final DvcqgIdentityProvider provider;
+
+        DvcqgEndpoint(AuthenticationCallback callback, RealmModel realm, EventBuilder event, DvcqgIdentityProvider provider) {
+            super(callback, realm, event, provider);
+            this.provider = provider;
+        }
+
+        @Override
+        public SimpleHttpRequest generateTokenRequest(String authorizationCode) {
+            KeycloakContext context = session.getContext();
+            DvcqgIdentityProviderConfig config = provider.getConfig();
+            SimpleHttpRequest tokenRequest = provider.http().doPost(config.getTokenUrl())
+                    .param(AbstractOAuth2IdentityProvider.OAUTH2_PARAMETER_CODE, authorizationCode)
+                    .param(AbstractOAuth2IdentityProvider.OAUTH2_PARAMETER_REDIRECT_URI, Urls.identityProviderAuthnResponse(
+                            context.getUri().getBaseUri(), config.getAlias(), context.getRealm().getName()).toString())
+                    .param(AbstractOAuth2IdentityProvider.OAUTH2_PARAMETER_GRANT_TYPE,
+                            AbstractOAuth2IdentityProvider.OAUTH2_GRANT_TYPE_AUTHORIZATION_CODE);
+            if (config.isPkceEnabled()) {
+                String verifier = codeVerifier();
+                if (verifier != null) {
+                    tokenRequest.param(OAuth2Constants.CODE_VERIFIER, verifier);
+                }
+            }
+            return provider.authenticateTokenRequest(tokenRequest);
+        }
+
+        /** Keycloak's (private) auth-session note name for the PKCE verifier. */
+        private static final String BROKER_CODE_CHALLENGE = "BROKER_CODE_CHALLENGE";
+
+        /** The verifier Keycloak kept in the auth session when it sent the code challenge. */
+        private String codeVerifier() {
+            String stateParam = session.getContext().getUri().getQueryParameters().getFirst(OAuth2Constants.STATE);
+            if (stateParam == null) {
+                return null;
+            }
+            IdentityBrokerState state = IdentityBrokerState.encoded(stateParam, realm);
+            ClientModel client = realm.getClientByClientId(state.getClientId());
+            AuthenticationSessionModel authSession = ClientSessionCode.getClientSession(state.getEncoded(),
+                    state.getTabId(), session, realm, client, event, AuthenticationSessionModel.class);
+            return authSession == null ? null : authSession.getClientNote(BROKER_CODE_CHALLENGE);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package vn.binhduong.keycloak.dvcqg;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What a DVCQG userinfo answer says about a person or an enterprise, validated: a missing {@code TechID}, an
+ * unknown account type or a malformed identifier is refused before Keycloak creates or changes anything.
+ */
+record DvcqgProfile(String techId, AccountType accountType, String username, String fullName, String email,
+                    String phoneE164, String birthDate, String enterpriseName, String enterpriseAddress) {
+
+    enum AccountType {
+        CITIZEN, ENTERPRISE
+    }
+
+    private static final Pattern CCCD = Pattern.compile("\\d{12}");
+    private static final Pattern CMND = Pattern.compile("\\d{9}|\\d{12}");
+    /** Enterprise codes are 10-digit tax codes; a branch adds a 3-digit suffix. */
+    private static final Pattern ENTERPRISE_CODE = Pattern.compile("\\d{10}(-\\d{3})?");
+    private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.ofPattern("uuuuMMdd")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    static DvcqgProfile from(JsonNode userInfo) {
+        String techId = text(userInfo, "TechID");
+        if (techId == null) {
+            throw new DvcqgRefusal(DvcqgRefusal.MISSING_TECH_ID, "DVCQG userinfo without TechID");
+        }
+        AccountType type = switch (text(userInfo, "LoaiTaiKhoan") == null ? "" : text(userInfo, "LoaiTaiKhoan")) {
+            case "1" -> AccountType.CITIZEN;
+            case "2" -> AccountType.ENTERPRISE;
+            default -> throw new DvcqgRefusal(DvcqgRefusal.ACCOUNT_TYPE, "DVCQG account type refused");
+        };
+        String username = type == AccountType.CITIZEN
+                ? identifier(userInfo, "SoDinhDanh", CCCD, "SoCMND", CMND)
+                : identifier(userInfo, "MaSoDoanhNghiep", ENTERPRISE_CODE, "MaSoThue", ENTERPRISE_CODE);
+        return new DvcqgProfile(techId, type, username, text(userInfo, "HoVaTen"), text(userInfo, "ThuDienTu"),
+                phoneE164(text(userInfo, "SoDienThoai")), isoBirthDate(text(userInfo, "NgayThangNamSinh")),
+                type == AccountType.ENTERPRISE ? text(userInfo, "TenDoanhNghiep") : null,
+                type == AccountType.ENTERPRISE ? text(userInfo, "DiaChi") : null);
+    }
+
+    /** The preferred identifier if present, else the fallback; whichever is used must have the right shape. */
+    private static String identifier(JsonNode userInfo, String preferred, Pattern preferredShape,
+                                     String fallback, Pattern fallbackShape) {
+        String value = text(userInfo, preferred);
+        Pattern shape = preferredShape;
+        if (value == null) {
+            value = text(userInfo, fallback);
+            shape = fallbackShape;
+        }
+        if (value == null || !shape.matcher(value).matches()) {
+            throw new DvcqgRefusal(DvcqgRefusal.INVALID_IDENTIFIER, "DVCQG identifier missing or malformed");
+        }
+        return value;
+    }
+
+    /** Vietnamese numbers as DVCQG gives them ({@code 0xxxxxxxxx}, {@code 84…}, {@code +84…}) in E.164; else none. */
+    static String phoneE164(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("[\\s.()-]", "");
+        String national;
+        if (digits.startsWith("+84")) {
+            national = digits.substring(3);
+        } else if (digits.startsWith("84") && digits.length() == 11) {
+            national = digits.substring(2);
+        } else if (digits.startsWith("0")) {
+            national = digits.substring(1);
+        } else {
+            return null;
+        }
+        return national.matches("[1-9]\\d{8}") ? "+84" + national : null;
+    }
+
+    /** {@code YYYYMMDD} as an ISO date; anything else (or an impossible date) is left out. */
+    static String isoBirthDate(String value) {
+        if (value == null || !value.matches("\\d{8}")) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value, YYYYMMDD).toString();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** A claim as text; empty strings and JSON null count as absent, numbers are read as their digits. */
+    private static String text(JsonNode userInfo, String claim) {
+        JsonNode node = userInfo.get(claim);
+        if (node == null || node.isNull() || node.isContainerNode()) {
+            return null;
+        }
+        String value = node.asText().trim();
+        return value.isEmpty() ? null : value;
+    }
+}
