@@ -30,6 +30,7 @@ import org.keycloak.provider.Spi;
 
 import vn.binhduong.keycloak.it.support.AdminApi;
 import vn.binhduong.keycloak.it.support.Browser;
+import vn.binhduong.keycloak.it.support.DirectLoginApi;
 import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
 import vn.binhduong.keycloak.it.support.OidcClient;
 
@@ -91,9 +92,13 @@ public final class FoundationChecks {
         return declared;
     }
 
-    /** The provincial portal ({@code dichvucong}, public, PKCE S256) signs a user in and trusts the ID token it gets. */
+    /**
+     * The provincial portal ({@code dichvucong}, public, PKCE S256) signs a user in and trusts the ID token it gets.
+     * The password form is the direct login, so the switch is turned on and the user is a one-stop-shop official.
+     */
     public static void portalSignsInWithPkceAndVerifiesTheIdToken(KeycloakUnderTest keycloak, AdminApi admin) throws Exception {
-        admin.createUser("074090000101", "Abc@12345", "Nguyễn", "Văn An");
+        new DirectLoginApi(keycloak, admin).switchOn("foundation checks");
+        admin.createUser("074090000101", "Abc@12345", "Nguyễn", "Văn An", "/can-bo-mot-cua");
         OidcClient portal = new OidcClient(keycloak.realmUrl(), "dichvucong", null);
         Browser browser = new Browser(keycloak.baseUrl());
 

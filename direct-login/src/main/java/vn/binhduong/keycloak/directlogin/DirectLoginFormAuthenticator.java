@@ -1,0 +1,115 @@
+package vn.binhduong.keycloak.directlogin;
+
+import java.net.URI;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.AuthenticationFlowException;
+import org.keycloak.authentication.AuthenticationProcessor;
+import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.Errors;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.RoleUtils;
+import org.keycloak.services.Urls;
+import org.keycloak.services.managers.ClientSessionCode;
+
+/**
+ * Keycloak's username/password form, open only while the realm's {@link DirectLoginSwitch} is on and only to
+ * members of the configured group. While the switch is off, the form is not rendered and every post to this step,
+ * whatever it carries, is refused before any user lookup or password check.
+ */
+public class DirectLoginFormAuthenticator extends UsernamePasswordForm {
+
+    private static final Logger LOG = Logger.getLogger(DirectLoginFormAuthenticator.class);
+
+    /** Form attribute the login template reads: the username/password form and the banner only when true. */
+    public static final String ATTR_DIRECT_LOGIN_ENABLED = "directLoginEnabled";
+
+    static final String ERROR_DIRECT_LOGIN_OFF = "bd_direct_login_off";
+    static final String MSG_OFF = "bdDirectLoginOff";
+    static final String MSG_NOT_IN_GROUP = "bdDirectLoginNotInGroup";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        boolean open = isOpen(context);
+        context.form().setAttribute(ATTR_DIRECT_LOGIN_ENABLED, open);
+        if (open) {
+            super.authenticate(context);
+            return;
+        }
+        String idpAlias = DirectLoginFormAuthenticatorFactory.redirectWhenOff(context.getAuthenticatorConfig());
+        if (idpAlias != null && redirectToIdentityProvider(context, idpAlias)) {
+            return;
+        }
+        context.challenge(context.form().createLoginUsernamePassword());
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        if (!isOpen(context)) {
+            context.getEvent().error(ERROR_DIRECT_LOGIN_OFF);
+            context.failure(AuthenticationFlowError.ACCESS_DENIED,
+                    context.form().setError(MSG_OFF).createErrorPage(Response.Status.FORBIDDEN));
+            return;
+        }
+        context.form().setAttribute(ATTR_DIRECT_LOGIN_ENABLED, true);
+        super.action(context);
+    }
+
+    /** The password check of Keycloak, then membership of the allowed group; others stop here, before the OTP. */
+    @Override
+    protected boolean validateForm(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
+        if (!super.validateForm(context, formData)) {
+            return false;
+        }
+        UserModel user = context.getUser();
+        if (RoleUtils.isMember(user.getGroupsStream(), allowedGroup(context))) {
+            return true;
+        }
+        context.getEvent().user(user).error(Errors.NOT_ALLOWED);
+        context.clearUser();
+        context.failure(AuthenticationFlowError.ACCESS_DENIED,
+                context.form().setError(MSG_NOT_IN_GROUP).createErrorPage(Response.Status.FORBIDDEN));
+        return false;
+    }
+
+    private static boolean isOpen(AuthenticationFlowContext context) {
+        return new DirectLoginSwitch(context.getRealm()).isOpen(Time.currentTime());
+    }
+
+    private static GroupModel allowedGroup(AuthenticationFlowContext context) {
+        String path = DirectLoginFormAuthenticatorFactory.allowedGroupPath(context.getAuthenticatorConfig());
+        GroupModel group = KeycloakModelUtils.findGroupByPath(context.getSession(), context.getRealm(), path);
+        if (group == null) {
+            LOG.errorf("%s: group %s does not exist in realm %s", DirectLoginFormAuthenticatorFactory.CONF_ALLOWED_GROUP,
+                    path, context.getRealm().getName());
+            throw new AuthenticationFlowException("direct login group missing", AuthenticationFlowError.INTERNAL_ERROR);
+        }
+        return group;
+    }
+
+    /** As Keycloak's Identity Provider Redirector does; false (render the page) if the provider is absent or disabled. */
+    private static boolean redirectToIdentityProvider(AuthenticationFlowContext context, String alias) {
+        IdentityProviderModel idp = context.getSession().identityProviders().getByAlias(alias);
+        if (idp == null || !idp.isEnabled()) {
+            LOG.warnf("%s: identity provider %s not found or disabled in realm %s",
+                    DirectLoginFormAuthenticatorFactory.CONF_REDIRECT_WHEN_OFF, alias, context.getRealm().getName());
+            return false;
+        }
+        var authSession = context.getAuthenticationSession();
+        String accessCode = new ClientSessionCode<>(context.getSession(), context.getRealm(), authSession).getOrGenerateCode();
+        URI location = Urls.identityProviderAuthnRequest(context.getUriInfo().getBaseUri(), alias,
+                context.getRealm().getName(), accessCode, authSession.getClient().getClientId(), authSession.getTabId(),
+                AuthenticationProcessor.getClientData(context.getSession(), authSession), null);
+        context.forceChallenge(Response.seeOther(location).build());
+        return true;
+    }
+}

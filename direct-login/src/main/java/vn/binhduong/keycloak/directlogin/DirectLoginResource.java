@@ -1,0 +1,108 @@
+package vn.binhduong.keycloak.directlogin;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.AdminRoot;
+import org.keycloak.services.resources.admin.fgap.AdminPermissions;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * {@code /realms/{realm}/bd-direct-login}: read (view-realm) and set (manage-realm) the direct-login switch.
+ * The bearer token is checked exactly as the admin REST API checks it, so a master-realm admin token (curl,
+ * {@code kcadm.sh}) and a token of this realm's own administrators both work.
+ */
+public class DirectLoginResource {
+
+    private final KeycloakSession session;
+
+    public DirectLoginResource(KeycloakSession session) {
+        this.session = session;
+    }
+
+    // Since Keycloak 23 (RESTEasy Reactive) a sub-resource method needs its own @Path, even an empty one.
+    @GET
+    @Path("")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> status() {
+        RealmModel realm = session.getContext().getRealm();
+        AdminPermissions.evaluator(session, realm, authenticate(realm)).realm().requireViewRealm();
+        return view(new DirectLoginSwitch(realm).read(), Time.currentTime());
+    }
+
+    @PUT
+    @Path("")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response change(String body) {
+        RealmModel realm = session.getContext().getRealm();
+        AdminAuth auth = authenticate(realm);
+        AdminPermissions.evaluator(session, realm, auth).realm().requireManageRealm();
+
+        long now = Time.currentTime();
+        DirectLoginState state;
+        try {
+            DirectLoginChange change = JsonSerialization.readValue(body == null ? "" : body, DirectLoginChange.class);
+            state = change.toState(now, auth.getRealm().getName() + "/" + auth.getUser().getUsername());
+        } catch (IOException e) {
+            return badRequest("Nội dung không phải JSON hợp lệ: {\"enabled\": true|false, \"reason\": \"...\", "
+                    + "\"ttlSeconds\": số giây hoặc \"expiresAt\": giây kể từ 1970-01-01 UTC}.");
+        } catch (IllegalArgumentException e) {
+            return badRequest(e.getMessage());
+        }
+        new DirectLoginSwitch(realm).write(state);
+
+        Map<String, Object> view = view(state, now);
+        new AdminEventBuilder(realm, auth, session, session.getContext().getConnection())
+                .resource(ResourceType.REALM)
+                .operation(OperationType.UPDATE)
+                .resourcePath(DirectLoginResourceProviderFactory.PROVIDER_ID)
+                .representation(view)
+                .detail("directLogin", state.enabled() ? "on" : "off")
+                .detail("reason", state.reason())
+                .detail("expiresAt", state.expiresAt() == null ? null : state.expiresAt().toString())
+                .success();
+        return Response.ok(view).build();
+    }
+
+    /** Authenticates the caller like {@link AdminRoot} does, then puts the realm of the URL back in the context. */
+    private AdminAuth authenticate(RealmModel realm) {
+        try {
+            return AdminRoot.authenticateRealmAdminRequest(session);
+        } finally {
+            session.getContext().setRealm(realm);
+        }
+    }
+
+    private static Map<String, Object> view(DirectLoginState state, long now) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("enabled", state.isOpen(now));
+        view.put("expired", state.enabled() && !state.isOpen(now));
+        view.put("expiresAt", state.expiresAt());
+        view.put("reason", state.reason());
+        view.put("changedBy", state.changedBy());
+        view.put("changedAt", state.changedAt());
+        return view;
+    }
+
+    private static Response badRequest(String message) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", message)).build();
+    }
+}

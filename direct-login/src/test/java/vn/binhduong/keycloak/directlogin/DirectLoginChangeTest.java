@@ -1,0 +1,43 @@
+package vn.binhduong.keycloak.directlogin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class DirectLoginChangeTest {
+
+    private static final long NOW = 1_800_000_000L;
+
+    @Test
+    void switchingOnWithATtlSetsTheExpiryFromNow() {
+        DirectLoginState state = new DirectLoginChange(true, " DVCQG lỗi OTP ", null, 3600L).toState(NOW, "master/admin");
+
+        assertThat(state).isEqualTo(new DirectLoginState(true, NOW + 3600, "DVCQG lỗi OTP", "master/admin", NOW));
+        assertThat(state.isOpen(NOW + 3599)).isTrue();
+        assertThat(state.isOpen(NOW + 3600)).isFalse();
+    }
+
+    @Test
+    void switchingOnWithoutExpiryStaysOpen() {
+        assertThat(new DirectLoginChange(true, "sự cố", null, null).toState(NOW, "a").isOpen(NOW + 10_000_000)).isTrue();
+    }
+
+    @Test
+    void switchingOffNeedsNoReasonAndIsClosed() {
+        assertThat(new DirectLoginChange(false, null, null, null).toState(NOW, "a").isOpen(NOW)).isFalse();
+    }
+
+    @Test
+    void badChangesAreRefusedWithAVietnameseMessage() {
+        assertThatThrownBy(() -> new DirectLoginChange(null, "x", null, null).toState(NOW, "a")).hasMessageContaining("Thiếu");
+        assertThatThrownBy(() -> new DirectLoginChange(true, " ", null, null).toState(NOW, "a")).hasMessageContaining("lý do");
+        assertThatThrownBy(() -> new DirectLoginChange(true, "x", NOW + 60, 60L).toState(NOW, "a")).hasMessageContaining("một trong hai");
+        assertThatThrownBy(() -> new DirectLoginChange(true, "x", NOW, null).toState(NOW, "a")).hasMessageContaining("tương lai");
+        assertThatThrownBy(() -> new DirectLoginChange(true, "x", null, 0L).toState(NOW, "a")).hasMessageContaining("ttlSeconds");
+        assertThatThrownBy(() -> new DirectLoginChange(true, "x", null, DirectLoginChange.MAX_TTL_SECONDS + 1).toState(NOW, "a"))
+                .hasMessageContaining("ttlSeconds");
+        assertThatThrownBy(() -> new DirectLoginChange(false, null, null, 60L).toState(NOW, "a")).hasMessageContaining("khi tắt");
+        assertThatThrownBy(() -> new DirectLoginChange(true, "x".repeat(501), null, null).toState(NOW, "a")).hasMessageContaining("500");
+    }
+}

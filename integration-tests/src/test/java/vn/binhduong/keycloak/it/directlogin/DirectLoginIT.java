@@ -1,0 +1,295 @@
+package vn.binhduong.keycloak.it.directlogin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import vn.binhduong.keycloak.it.support.AdminApi;
+import vn.binhduong.keycloak.it.support.Browser;
+import vn.binhduong.keycloak.it.support.DirectLoginApi;
+import vn.binhduong.keycloak.it.support.KeycloakExtension;
+import vn.binhduong.keycloak.it.support.KeycloakServer;
+import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
+import vn.binhduong.keycloak.it.support.OidcClient;
+
+/** Direct login (ID number + password) behind the administrators' switch, in the realm's browser flow {@code bd-browser}. */
+@ExtendWith(KeycloakExtension.class)
+class DirectLoginIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD = "Abc@12345";
+    private static final String OFFICIALS = "/can-bo-mot-cua";
+    private static final String OFF_MESSAGE = "Đăng nhập trực tiếp đang tắt";
+
+    private final KeycloakServer keycloak;
+    private final AdminApi admin;
+    private final DirectLoginApi directLogin;
+
+    DirectLoginIT(KeycloakServer keycloak, AdminApi admin) {
+        this.keycloak = keycloak;
+        this.admin = admin;
+        this.directLogin = new DirectLoginApi(keycloak, admin);
+    }
+
+    @BeforeEach
+    void switchedOff() throws Exception {
+        directLogin.switchOff();
+    }
+
+    @Test
+    void whileOffTheLoginPageHasNoPasswordForm() throws Exception {
+        Browser browser = new Browser(keycloak.baseUrl());
+
+        browser.open(motcua().authorizationUrl());
+
+        assertThat(browser.last().statusCode()).isEqualTo(200);
+        assertThat(browser.page().select("#kc-form-login, input[name=password]")).isEmpty();
+        assertThat(browser.page().select("#bd-direct-login-banner")).isEmpty();
+    }
+
+    @Test
+    void whileOffNoCraftedRequestReachesThePasswordCheck() throws Exception {
+        String idNumber = "074090000201";
+        String userId = admin.createUser(idNumber, PASSWORD, "Trần", "Thị Bình", OFFICIALS);
+        directLogin.switchOn("DVCQG không truy cập được");
+        Browser browser = new Browser(keycloak.baseUrl());
+        OidcClient app = motcua();
+        browser.open(app.authorizationUrl());
+        Element form = browser.page().selectFirst("form#kc-form-login");
+        assertThat(form).as("form rendered while on").isNotNull();
+        String action = form.absUrl("action");
+        directLogin.switchOff();
+
+        Map<String, String> good = Map.of("username", idNumber, "password", PASSWORD, "credentialId", "");
+        Map<String, String> wrong = Map.of("username", idNumber, "password", "Sai@12345");
+        String loginActions = keycloak.realmUrl() + "/login-actions/";
+        String query = URI.create(action).getRawQuery();
+        List<Crafted> crafted = new ArrayList<>();
+        crafted.add(new Crafted("replayed form", () -> browser.post(action, good)));
+        crafted.add(new Crafted("replayed form, wrong password", () -> browser.post(action, wrong)));
+        crafted.add(new Crafted("replayed form with rememberMe", () -> browser.post(action, with(good, "rememberMe", "on"))));
+        crafted.add(new Crafted("random execution id", () -> browser.post(withParam(action, "execution", UUID.randomUUID().toString()), good)));
+        for (JsonNode execution : admin.get("/realms/" + KeycloakUnderTest.REALM + "/authentication/flows/bd-browser/executions")) {
+            String id = execution.path("id").asText();
+            crafted.add(new Crafted("execution of " + execution.path("displayName").asText(),
+                    () -> browser.post(withParam(action, "execution", id), good)));
+        }
+        crafted.add(new Crafted("other tab_id", () -> browser.post(withParam(action, "tab_id", "xyz123"), good)));
+        crafted.add(new Crafted("no tab_id", () -> browser.post(withParam(action, "tab_id", null), good)));
+        crafted.add(new Crafted("no session_code", () -> browser.post(withParam(action, "session_code", null), good)));
+        crafted.add(new Crafted("forged session_code", () -> browser.post(withParam(action, "session_code", "forged"), good)));
+        crafted.add(new Crafted("other client_id", () -> browser.post(withParam(action, "client_id", "dichvucong"), good)));
+        crafted.add(new Crafted("no client_data", () -> browser.post(withParam(action, "client_data", null), good)));
+        crafted.add(new Crafted("bare authenticate URL", () -> browser.post(loginActions + "authenticate", good)));
+        crafted.add(new Crafted("form from another browser", () -> new Browser(keycloak.baseUrl()).post(action, good)));
+        crafted.add(new Crafted("password as GET query", () -> browser.open(action + "&username=" + idNumber + "&password=" + PASSWORD)));
+        crafted.add(new Crafted("registration URL", () -> browser.post(loginActions + "registration?" + query, good)));
+        crafted.add(new Crafted("reset-credentials URL", () -> browser.post(loginActions + "reset-credentials?" + query, good)));
+        crafted.add(new Crafted("first-broker-login URL", () -> browser.post(loginActions + "first-broker-login?" + query, good)));
+        crafted.add(new Crafted("post-broker-login URL", () -> browser.post(loginActions + "post-broker-login?" + query, good)));
+        crafted.add(new Crafted("required-action URL", () -> browser.post(loginActions + "required-action?" + query, good)));
+        crafted.add(new Crafted("POST to the authorization endpoint", () -> browser.post(
+                keycloak.realmUrl() + "/protocol/openid-connect/auth", with(good, "client_id", "motcua", "response_type", "code",
+                        "redirect_uri", OidcClient.REDIRECT_URI, "scope", "openid"))));
+        crafted.add(new Crafted("old form after a new tab opened", () -> {
+            browser.open(motcua().authorizationUrl());
+            return browser.post(action, good);
+        }));
+        crafted.add(new Crafted("replayed form, last", () -> browser.post(action, good)));
+
+        assertThat(crafted).hasSizeGreaterThanOrEqualTo(20);
+        HttpResponse<String> firstReplay = crafted.remove(0).send().send();
+        assertThat(firstReplay.statusCode()).isEqualTo(403);
+        assertThat(browser.page().text()).contains(OFF_MESSAGE);
+        for (Crafted request : crafted) {
+            HttpResponse<String> response = request.send().send();
+            // Refused by our step (403 with bdDirectLoginOff), by Keycloak's session checks (4xx error page), sent
+            // back by Keycloak to the current step, which renders the page without any password form (200), or sent
+            // back to the app with an OAuth error (a malformed authorization request).
+            String location = response.headers().firstValue("Location").orElse("");
+            assertThat(response.statusCode() / 100 == 3 ? location.contains("error=") : List.of(200, 400, 403, 404, 405)
+                    .contains(response.statusCode())).as(request.name() + ": status " + response.statusCode() + " " + location).isTrue();
+            assertThat(Jsoup.parse(response.body()).select("input[name=password]")).as(request.name() + ": no password field").isEmpty();
+            assertThat(location).as(request.name() + ": no code for the app")
+                    .doesNotContain("code=");
+            assertThat(response.body()).as(request.name() + ": no password form").doesNotContain("kc-form-login");
+        }
+
+        List<String> userEvents = new ArrayList<>();
+        admin.get("/realms/" + KeycloakUnderTest.REALM + "/events?max=500&user=" + userId)
+                .forEach(event -> userEvents.add(event.path("type").asText() + ":" + event.path("error").asText()));
+        assertThat(userEvents).as("no login, no password check for the official").isEmpty();
+        assertThat(admin.get("/realms/" + KeycloakUnderTest.REALM + "/attack-detection/brute-force/users/" + userId)
+                .path("numFailures").asInt()).isZero();
+        List<String> refusals = new ArrayList<>();
+        admin.get("/realms/" + KeycloakUnderTest.REALM + "/events?type=LOGIN_ERROR&max=500")
+                .forEach(event -> refusals.add(event.path("error").asText()));
+        assertThat(refusals).contains("bd_direct_login_off").doesNotContain("invalid_user_credentials");
+    }
+
+    @Test
+    void officialLogsIntoMotcuaWhileOnAndThePathClosesWhenSwitchedOff() throws Exception {
+        String idNumber = "074090000202";
+        admin.createUser(idNumber, PASSWORD, "Lê", "Văn Cường", OFFICIALS);
+        directLogin.switchOn("DVCQG không gửi được OTP");
+
+        Browser browser = new Browser(keycloak.baseUrl());
+        OidcClient app = motcua();
+        browser.open(app.authorizationUrl());
+        assertThat(browser.page().select("#bd-direct-login-banner")).as("banner while on").isNotEmpty();
+        browser.submit("form#kc-form-login", Map.of("username", idNumber, "password", PASSWORD));
+        URI callback = secondFactor(browser);
+        assertThat(callback).as("back at motcua").isNotNull();
+        assertThat(app.redeem(callback).path("access_token").asText()).isNotEmpty();
+
+        directLogin.switchOff();
+        Browser again = new Browser(keycloak.baseUrl());
+        again.open(motcua().authorizationUrl());
+        assertThat(again.page().select("#kc-form-login")).isEmpty();
+    }
+
+    @Test
+    void userOutsideTheGroupIsRefusedBeforeTheSecondFactor() throws Exception {
+        String idNumber = "074090000203";
+        admin.createUser(idNumber, PASSWORD, "Phạm", "Thị Dung");
+        directLogin.switchOn("DVCQG gián đoạn");
+        Browser browser = new Browser(keycloak.baseUrl());
+        browser.open(motcua().authorizationUrl());
+
+        HttpResponse<String> response = browser.submit("form#kc-form-login", Map.of("username", idNumber, "password", PASSWORD));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(browser.page().text()).contains("chỉ dành cho cán bộ một cửa");
+        assertThat(browser.redirectOut()).isNull();
+    }
+
+    @Test
+    void aShortExpiryClosesTheSwitchByItself() throws Exception {
+        HttpResponse<String> put = directLogin.put(admin.token(), "{\"enabled\":true,\"reason\":\"thử thời hạn\",\"ttlSeconds\":2}");
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(directLogin.get(admin.token()).body()).path("enabled").asBoolean()).isTrue();
+
+        Thread.sleep(3_000);
+
+        JsonNode status = JSON.readTree(directLogin.get(admin.token()).body());
+        assertThat(status.path("enabled").asBoolean()).isFalse();
+        assertThat(status.path("expired").asBoolean()).isTrue();
+        Browser browser = new Browser(keycloak.baseUrl());
+        browser.open(motcua().authorizationUrl());
+        assertThat(browser.page().select("#kc-form-login")).isEmpty();
+    }
+
+    @Test
+    void onlyRealmManagersMaySwitch() throws Exception {
+        admin.createUser("074090000204", PASSWORD, "Hoàng", "Văn Em");
+        String plainUserToken = realmUserToken("074090000204");
+
+        assertThat(directLogin.put(plainUserToken, "{\"enabled\":true,\"reason\":\"không được phép\"}").statusCode()).isEqualTo(403);
+        assertThat(directLogin.get(plainUserToken).statusCode()).isEqualTo(403);
+        assertThat(directLogin.put(null, "{\"enabled\":true,\"reason\":\"không có token\"}").statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(directLogin.get(admin.token()).body()).path("enabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void badInputGetsAVietnameseMessageAndChangesNothing() throws Exception {
+        for (String body : List.of("{\"enabled\":true}", "{\"reason\":\"x\"}", "not json",
+                "{\"enabled\":true,\"reason\":\"x\",\"ttlSeconds\":0}",
+                "{\"enabled\":true,\"reason\":\"x\",\"expiresAt\":1000}",
+                "{\"enabled\":true,\"reason\":\"x\",\"expiresAt\":99999999999,\"ttlSeconds\":60}")) {
+            HttpResponse<String> response = directLogin.put(admin.token(), body);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).path("error").asText()).as(body).isNotBlank();
+        }
+        assertThat(JSON.readTree(directLogin.get(admin.token()).body()).path("enabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void everyChangeIsAnAdminEvent() throws Exception {
+        directLogin.put(admin.token(), "{\"enabled\":true,\"reason\":\"sự cố DVCQG 23/11\",\"ttlSeconds\":3600}");
+        directLogin.switchOff();
+
+        JsonNode events = admin.get("/realms/" + KeycloakUnderTest.REALM
+                + "/admin-events?resourceTypes=REALM&operationTypes=UPDATE&max=100");
+        List<JsonNode> ours = new ArrayList<>();
+        events.forEach(event -> {
+            if ("bd-direct-login".equals(event.path("resourcePath").asText())) {
+                ours.add(event);
+            }
+        });
+        JsonNode on = ours.stream().filter(e -> e.path("representation").asText().contains("sự cố DVCQG 23/11")).findFirst().orElseThrow();
+        JsonNode representation = JSON.readTree(on.path("representation").asText());
+        assertThat(representation.path("enabled").asBoolean()).isTrue();
+        assertThat(representation.path("expiresAt").asLong()).isEqualTo(representation.path("changedAt").asLong() + 3600);
+        assertThat(representation.path("changedBy").asText()).isEqualTo("master/" + KeycloakUnderTest.ADMIN_USER);
+        assertThat(on.path("authDetails").path("realmId").asText()).isNotBlank();
+        assertThat(on.path("time").asLong()).isPositive();
+        assertThat(ours.get(0).path("representation").asText()).contains("\"enabled\":false");
+    }
+
+    /** Where the flow goes after the password: today straight back to the app; the SMS OTP step is entered here. */
+    private static URI secondFactor(Browser browser) {
+        return browser.redirectOut();
+    }
+
+    private OidcClient motcua() {
+        return new OidcClient(keycloak.realmUrl(), "motcua", keycloak.motcuaSecret());
+    }
+
+    private String realmUserToken(String username) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String form = "grant_type=password&client_id=admin-cli&username=" + username + "&password="
+                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
+                        URI.create(keycloak.realmUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    private static Map<String, String> with(Map<String, String> fields, String... more) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        for (int i = 0; i < more.length; i += 2) {
+            all.put(more[i], more[i + 1]);
+        }
+        return all;
+    }
+
+    /** The URL with one query parameter replaced, or removed when {@code value} is null. */
+    private static String withParam(String url, String name, String value) {
+        URI uri = URI.create(url);
+        List<String> params = new ArrayList<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            if (!pair.startsWith(name + "=")) {
+                params.add(pair);
+            }
+        }
+        if (value != null) {
+            params.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+        return url.substring(0, url.indexOf('?') + 1) + String.join("&", params);
+    }
+
+    private interface Request {
+        HttpResponse<String> send() throws Exception;
+    }
+
+    private record Crafted(String name, Request send) {
+    }
+}
