@@ -152,7 +152,8 @@ class ProductionModeIT {
         HttpResponse<String> imported = admin.send("POST", "/realms/" + KeycloakUnderTest.REALM + "/partialImport", update);
 
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
-        assertThat(JSON.readTree(imported.body()).path("overwritten").asInt()).isEqualTo(resolved.get("clients").size());
+        assertThat(JSON.readTree(imported.body()).path("overwritten").asInt()).as("clients and identity providers overwritten")
+                .isEqualTo(resolved.get("clients").size() + resolved.get("identityProviders").size());
         assertThat(admin.get(clients + "?clientId=dichvucong").get(0).path("redirectUris").get(0).asText())
                 .isEqualTo(OidcClient.APP_REDIRECT_BASE + "/*");
         assertThat(signInToThePortal()).as("callback after the update").contains("code=");
