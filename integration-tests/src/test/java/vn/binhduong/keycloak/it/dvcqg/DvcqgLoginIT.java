@@ -166,6 +166,17 @@ class DvcqgLoginIT {
     }
 
     @Test
+    void cancellingAtDvcqgReturnsToTheLoginPageWithAVietnameseMessage() throws Exception {
+        DvcqgLogin login = new DvcqgLogin(keycloak, dvcqg);
+        URI authorize = login.toDvcqg();
+
+        login.browser.open(dvcqg.cancel(authorize));
+
+        assertThat(login.browser.redirectOut()).isNull();
+        assertThat(login.errorText()).contains("Truy cập bị từ chối khi xác thực với Cổng Dịch vụ công Quốc gia");
+    }
+
+    @Test
     void tamperedStateIsRefused() throws Exception {
         allowNewAccounts(true);
         dvcqg.account("state_case", DvcqgStandIn.sample("citizen_cccd").put("TechID", "DVCQG-TECH-000000083")

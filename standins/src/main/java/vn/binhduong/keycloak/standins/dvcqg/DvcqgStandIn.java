@@ -131,6 +131,12 @@ public final class DvcqgStandIn implements StandIn {
                 + "&state=" + encode(query.get("state"));
     }
 
+    /** Where the login page's "Hủy" link sends a person who cancels: back to Keycloak with {@code access_denied}. */
+    public String cancel(URI authorizeUrl) {
+        Map<String, String> query = query(authorizeUrl);
+        return query.get("redirect_uri") + "?error=access_denied&state=" + encode(query.get("state"));
+    }
+
     /** Connections to every endpoint are cut, as when DVCQG is down. */
     public void unreachable() {
         trouble(post(urlPathEqualTo("/oauth2/token")).atPriority(1)
