@@ -2,8 +2,7 @@
   Login page of the binhduong theme, in keycloak.v2's layout. Contract with the flow:
   - the identity provider with alias "dvcqg" (from social.providers) is the first and main button;
   - the username/password form shows only when the attribute "directLoginEnabled" is the boolean true
-    (set by the direct-login step when ops switch it on), or when the realm offers no "dvcqg" provider at all
-    (nothing else to sign in with); any other value or its absence hides it.
+    (set by the direct-login step when ops switch it on); any other value or its absence hides it.
 -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
@@ -13,7 +12,7 @@
 <#assign dvcqgProviders = providers?filter(p -> p.alias == "dvcqg")>
 <#assign otherProviders = providers?filter(p -> p.alias != "dvcqg")>
 <#assign directLogin = directLoginEnabled?? && directLoginEnabled?is_boolean && directLoginEnabled>
-<#assign showPasswordForm = realm.password && (directLogin || !dvcqgProviders?has_content)>
+<#assign showPasswordForm = realm.password && directLogin>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password'); section>
 <!-- template: login.ftl (binhduong) -->
 

@@ -8,11 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,9 +21,9 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import vn.binhduong.keycloak.it.support.AdminApi;
+import vn.binhduong.keycloak.it.support.DirectLoginApi;
 import vn.binhduong.keycloak.it.support.KeycloakExtension;
 import vn.binhduong.keycloak.it.support.KeycloakServer;
-import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
 import vn.binhduong.keycloak.it.support.OidcClient;
 
 /**
@@ -43,13 +39,11 @@ class ThemeBrowserIT {
     private static final Path SCREENSHOTS = Path.of(System.getProperty("bd.build.dir"), "screenshots");
 
     private final KeycloakServer keycloak;
-    private final AdminApi admin;
-    private final DvcqgProvider dvcqg;
+    private final DirectLoginApi directLogin;
 
     ThemeBrowserIT(KeycloakServer keycloak, AdminApi admin) {
         this.keycloak = keycloak;
-        this.admin = admin;
-        this.dvcqg = new DvcqgProvider(admin);
+        this.directLogin = new DirectLoginApi(keycloak, admin);
     }
 
     @BeforeEach
@@ -60,7 +54,8 @@ class ThemeBrowserIT {
     @ParameterizedTest(name = "{0} px")
     @ValueSource(ints = {1280, 375})
     void loginPageOffersOnlyTheNationalPortalWhileDirectLoginIsOff(int width) throws Exception {
-        try (DvcqgProvider.Presence presence = dvcqg.present(true); ChromiumBrowser browser = browser(width)) {
+        directLogin.switchOff();
+        try (ChromiumBrowser browser = browser(width)) {
             ChromeDriver driver = browser.driver();
             driver.get(new OidcClient(keycloak.realmUrl(), "dichvucong", null).authorizationUrl());
 
@@ -85,12 +80,14 @@ class ThemeBrowserIT {
 
     @ParameterizedTest(name = "{0} px")
     @ValueSource(ints = {1280, 375})
-    void loginFormIsLabelledInVietnameseWhenTheRealmHasNoNationalPortal(int width) throws Exception {
-        try (DvcqgProvider.Presence presence = dvcqg.present(false); ChromiumBrowser browser = browser(width)) {
+    void loginFormIsLabelledInVietnameseWhileDirectLoginIsOn(int width) throws Exception {
+        directLogin.switchOn("theme check");
+        try (ChromiumBrowser browser = browser(width)) {
             ChromeDriver driver = browser.driver();
             driver.get(new OidcClient(keycloak.realmUrl(), "dichvucong", null).authorizationUrl());
 
-            assertThat(driver.findElements(By.id("bd-dvcqg-login"))).isEmpty();
+            assertThat(driver.findElement(By.id("bd-dvcqg-login")).getText()).isEqualTo(DVCQG_VI);
+            assertThat(driver.findElement(By.id("bd-direct-login-banner")).isDisplayed()).isTrue();
             WebElement username = driver.findElement(By.id("username"));
             assertThat(labelOf(driver, "username")).isEqualTo("Tài khoản");
             assertThat(username.getAttribute("placeholder")).isEqualTo("Số CMND/CCCD");
@@ -107,6 +104,8 @@ class ThemeBrowserIT {
             assertThat(labelOf(driver, "username")).isEqualTo("Account");
             assertThat(driver.findElement(By.linkText("Forgot password?")).isDisplayed()).isTrue();
             browser.screenshot("login-form-en-" + width);
+        } finally {
+            directLogin.switchOff();
         }
     }
 
@@ -191,53 +190,6 @@ class ThemeBrowserIT {
         Object overflow = driver.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(((Number) overflow).intValue()).as("sideways overflow in px").isLessThanOrEqualTo(0);
-    }
-
-    /** The realm's {@code dvcqg} identity provider, made present (enabled) or absent (disabled) for one test. */
-    static final class DvcqgProvider {
-
-        private static final String PATH = "/realms/" + KeycloakUnderTest.REALM + "/identity-provider/instances/dvcqg";
-        private final AdminApi admin;
-
-        DvcqgProvider(AdminApi admin) {
-            this.admin = admin;
-        }
-
-        /** Restores the provider as it was (or removes the one created here) when closed. */
-        interface Presence extends AutoCloseable {
-            @Override
-            void close() throws Exception;
-        }
-
-        Presence present(boolean enabled) throws Exception {
-            var existing = admin.send("GET", PATH, null);
-            if (existing.statusCode() == 404) {
-                if (!enabled) {
-                    return () -> { };
-                }
-                create();
-                return () -> admin.send("DELETE", PATH, null);
-            }
-            JsonNode original = new ObjectMapper().readTree(existing.body());
-            ObjectNode changed = original.deepCopy();
-            changed.put("enabled", enabled);
-            put(changed);
-            return () -> put(original);
-        }
-
-        private void create() throws Exception {
-            var response = admin.send("POST", "/realms/" + KeycloakUnderTest.REALM + "/identity-provider/instances",
-                    Map.of("alias", "dvcqg", "providerId", "oidc", "enabled", true, "displayName", "DVCQG",
-                            "config", Map.of("authorizationUrl", "http://127.0.0.1:9/authorize",
-                                    "tokenUrl", "http://127.0.0.1:9/token", "clientId", "theme-test",
-                                    "clientSecret", "theme-test", "clientAuthMethod", "client_secret_post")));
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        }
-
-        private void put(Object representation) throws Exception {
-            var response = admin.send("PUT", PATH, representation);
-            assertThat(response.statusCode()).as(response.body()).isIn(200, 204);
-        }
     }
 
     /** WCAG 2 contrast ratio of two CSS colours as Chromium reports them ({@code rgb(..)} or {@code rgba(..)}). */
