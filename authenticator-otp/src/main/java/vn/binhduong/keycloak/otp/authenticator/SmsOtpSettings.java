@@ -26,7 +26,7 @@ final class SmsOtpSettings {
         SmsOtpPolicy d = SmsOtpPolicy.DEFAULT;
         return new SmsOtpPolicy(
                 integer(CONF_CODE_LENGTH, d.codeLength(), 4, 10),
-                integer(CONF_LIFETIME, d.lifetimeSeconds(), 10, 3600),
+                integer(CONF_LIFETIME, d.lifetimeSeconds(), 1, 3600),
                 integer(CONF_MAX_ATTEMPTS, d.maxAttempts(), 1, 20),
                 integer(CONF_RESEND_COOLDOWN, d.resendCooldownSeconds(), 0, 3600),
                 integer(CONF_MAX_RESENDS, d.maxResends(), 0, 20),

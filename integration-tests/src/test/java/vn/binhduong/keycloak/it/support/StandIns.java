@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.binhduong.keycloak.standins.StandIn;
+import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
+import vn.binhduong.keycloak.standins.sms.SmsOutboxStandIn;
 
 /**
  * The loopback stand-ins for what lies outside Keycloak (DVCQG, SMS gateways, captcha verification), started
@@ -13,6 +15,8 @@ import vn.binhduong.keycloak.standins.StandIn;
 public final class StandIns implements AutoCloseable {
 
     private final List<StandIn> started = new ArrayList<>();
+    private SmsOutboxStandIn smsOutbox;
+    private SmsGatewayStandIn smsGateway;
 
     static StandIns start() {
         StandIns standIns = new StandIns();
@@ -27,6 +31,19 @@ public final class StandIns implements AutoCloseable {
 
     /** Each stand-in is started here and kept in a field with an accessor for the tests. */
     private void startAll() {
+        smsOutbox = add(SmsOutboxStandIn.start());
+        // The outbox is the gateway's secondary: failover lands there.
+        smsGateway = add(SmsGatewayStandIn.start(Map.of("spi-sms-sender--http--secondary", "outbox")));
+    }
+
+    /** The primary SMS gateway ({@code http} sms-sender). */
+    public SmsGatewayStandIn smsGateway() {
+        return smsGateway;
+    }
+
+    /** The {@code outbox} sms-sender's file, the gateway's secondary. */
+    public SmsOutboxStandIn smsOutbox() {
+        return smsOutbox;
     }
 
     private <T extends StandIn> T add(T standIn) {
