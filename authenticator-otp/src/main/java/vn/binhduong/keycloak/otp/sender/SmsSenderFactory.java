@@ -8,7 +8,8 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderFactory;
 
 /**
- * A factory of the {@code sms-sender} SPI. Every provider takes two common options:
+ * A factory of the {@code sms-sender} SPI. The primary is chosen with {@code --spi-sms-sender--provider-default}
+ * (all providers loaded, so failover works) or {@code --spi-sms-sender--provider} (that provider alone). Every provider takes two common options:
  * {@code --spi-sms-sender--<id>--timeout-ms} (default 5000) and {@code --spi-sms-sender--<id>--secondary=<other id>},
  * the provider {@link SmsDelivery} fails over to.
  */
@@ -21,8 +22,16 @@ public interface SmsSenderFactory extends ProviderFactory<SmsSender> {
     /** The provider to use when this one surely failed to hand a message over. */
     Optional<String> secondary();
 
+    /** A secondary that is not loaded stops the boot rather than the first failover. */
     @Override
     default void postInit(KeycloakSessionFactory factory) {
+        secondary().ifPresent(id -> {
+            if (factory.getProviderFactory(SmsSender.class, id) == null) {
+                throw new IllegalStateException("sms-sender '" + getId() + "' names secondary '" + id + "', which is not "
+                        + "loaded; choose the primary with --spi-sms-sender--provider-default (--spi-sms-sender--provider "
+                        + "loads that provider alone)");
+            }
+        });
     }
 
     @Override

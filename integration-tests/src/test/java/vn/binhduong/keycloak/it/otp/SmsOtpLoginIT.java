@@ -3,6 +3,8 @@ package vn.binhduong.keycloak.it.otp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,9 @@ import vn.binhduong.keycloak.it.support.OidcClient;
 import vn.binhduong.keycloak.it.support.StandIns;
 import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
 import vn.binhduong.keycloak.standins.sms.SmsMessage;
+import vn.binhduong.keycloak.standins.sms.TwilioStandIn;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
  * The sms-otp step in a real Keycloak, after username and password, with the code read from the stand-in gateway.
@@ -214,17 +219,18 @@ class SmsOtpLoginIT {
 
     @Test
     @Order(6)
-    void aRefreshOrGoingBackSendsNothing() throws Exception {
+    void reopeningTheStepSendsNothing() throws Exception {
         String client = standardClient();
         Person person = person();
         OidcClient oidc = new OidcClient(keycloak.realmUrl(), client, null);
         Browser browser = passwordStep(client, person, oidc);
         String code = codeFromGateway(person);
-        String otpPage = browser.last().uri().toString();
+        String restartCurrentStep = keycloak.realmUrl() + "/login-actions/authenticate?client_id=" + client
+                + "&tab_id=" + browser.page().selectFirst("form#bd-sms-otp-form").absUrl("action").replaceAll(".*tab_id=([^&]+).*", "$1");
 
-        browser.open(otpPage);
+        browser.open(restartCurrentStep);
         assertThat(browser.page().selectFirst("form#bd-sms-otp-form")).as(browser.last().uri() + " " + text(browser)).isNotNull();
-        browser.open(oidc.authorizationUrl());
+        browser.open(restartCurrentStep);
         assertThat(browser.page().selectFirst("form#bd-sms-otp-form")).as(browser.last().uri() + " " + text(browser)).isNotNull();
 
         assertThat(gateway.messagesTo(person.national())).hasSize(1);
@@ -254,7 +260,7 @@ class SmsOtpLoginIT {
 
     @Test
     @Order(8)
-    void aGatewayAnswering500FailsOverToTheSecondary() throws Exception {
+    void aGatewayAnswering500FailsOverOnceToTwilioWithTheExactRequest() throws Exception {
         String client = standardClient();
         Person person = person();
         gateway.answer500();
@@ -263,8 +269,17 @@ class SmsOtpLoginIT {
 
         assertThat(text(browser)).contains("Mã xác thực đã được gửi.");
         assertThat(gateway.messagesTo(person.national())).hasSize(1);
-        String code = standIns.smsOutbox().lastCodeTo(person.phone()).orElseThrow();
+        LoggedRequest twilioGot = standIns.twilio().lastRequestTo(person.phone()).orElseThrow();
+        String code = standIns.twilio().lastCodeTo(person.phone()).orElseThrow();
         SECRETS.add(code);
+        assertThat(twilioGot.getUrl()).isEqualTo(TwilioStandIn.MESSAGES_PATH);
+        assertThat(twilioGot.getHeader("Authorization")).isEqualTo("Basic " + Base64.getEncoder().encodeToString(
+                (TwilioStandIn.ACCOUNT_SID + ":" + TwilioStandIn.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8)));
+        assertThat(TwilioStandIn.form(twilioGot)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "To", person.phone(),
+                "MessagingServiceSid", TwilioStandIn.MESSAGING_SERVICE_SID,
+                "Body", "Mã xác thực của bạn là " + code + ". Mã có hiệu lực trong 120 giây."));
+        assertThat(standIns.twilio().requests().stream().filter(r -> person.phone().equals(TwilioStandIn.form(r).get("To")))).hasSize(1);
         browser.submit("form#bd-sms-otp-form", Map.of("code", code));
         assertThat(browser.redirectOut()).as(text(browser)).isNotNull();
     }
@@ -291,7 +306,7 @@ class SmsOtpLoginIT {
 
         assertThat(text(browser)).contains("Không gửi được tin nhắn SMS lúc này.");
         assertThat(browser.page().selectFirst("#bd-sms-otp-resend").hasAttr("disabled")).isFalse();
-        assertThat(standIns.smsOutbox().lastCodeTo(person.phone())).isEmpty();
+        assertThat(standIns.twilio().lastRequestTo(person.phone())).isEmpty();
         String unusable = codeFromGateway(person);
 
         gateway.answerOk();

@@ -33,7 +33,7 @@ public final class SmsGatewayStandIn implements StandIn {
     public static final String TOKEN = "standin-gateway-token";
     public static final String BRANDNAME = "BINHDUONG";
     /** Keycloak's send timeout against this gateway; {@link #hang()} answers later than that. */
-    public static final int TIMEOUT_MS = 1500;
+    public static final int TIMEOUT_MS = 4000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,7 +55,7 @@ public final class SmsGatewayStandIn implements StandIn {
     @Override
     public Map<String, String> serverOptions() {
         Map<String, String> options = new LinkedHashMap<>();
-        options.put("spi-sms-sender--provider", "http");
+        options.put("spi-sms-sender--provider-default", "http");
         options.put("spi-sms-sender--http--url", url());
         options.put("spi-sms-sender--http--auth", "bearer");
         options.put("spi-sms-sender--http--secret", TOKEN);
@@ -87,7 +87,7 @@ public final class SmsGatewayStandIn implements StandIn {
     /** Answers well after Keycloak's timeout. */
     public void hang() {
         server.resetMappings();
-        server.stubFor(post(urlEqualTo("/sms")).willReturn(okJson("{\"status\":\"ok\"}").withFixedDelay(TIMEOUT_MS * 4)));
+        server.stubFor(post(urlEqualTo("/sms")).willReturn(okJson("{\"status\":\"ok\"}").withFixedDelay(TIMEOUT_MS * 3)));
     }
 
     /** HTTP 200 with a body that is not the gateway's JSON. */

@@ -38,6 +38,7 @@ public class OutboxSmsSenderFactory implements SmsSenderFactory {
     /** Checked after every sms-sender factory is initialised, so that their secondaries are known. */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        SmsSenderFactory.super.postInit(factory);
         if (allowed) {
             return;
         }
