@@ -93,6 +93,11 @@ class SmsOtpLoginIT {
     private Browser passwordStep(String clientId, Person person, OidcClient oidc) throws Exception {
         Browser browser = new Browser(keycloak.baseUrl());
         browser.open(oidc.authorizationUrl());
+        if (browser.page().selectFirst("form#kc-form-login") == null) {
+            throw new IllegalStateException("no login form; realm requiredCredentials="
+                    + realm.admin().get("/realms/binhduong").path("requiredCredentials") + " flow="
+                    + realm.admin().get("/realms/binhduong/authentication/flows/" + clientId + "/executions"));
+        }
         browser.submit("form#kc-form-login", Map.of("username", person.username(), "password", SmsOtpTestRealm.PASSWORD));
         return browser;
     }

@@ -30,6 +30,10 @@ final class SmsOtpTestRealm {
         this.admin = admin;
     }
 
+    AdminApi admin() {
+        return admin;
+    }
+
     /** Creates (once) the flow and client named {@code name}; returns the client id. */
     String clientWithSmsOtp(String name, Map<String, String> smsOtpConfig) throws IOException, InterruptedException {
         if (admin.get(REALM + "/clients?clientId=" + name).size() > 0) {
