@@ -10,6 +10,7 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Errors;
+import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -82,11 +83,13 @@ public class SmsOtpAuthenticator implements Authenticator {
                 context.success();
             }
             case INVALID -> {
+                countBruteForceFailure(context, user);
                 context.getEvent().user(user).error(Errors.INVALID_USER_CREDENTIALS);
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
                         form(context, challenge, phone.get(), "bdSmsOtpInvalid", null));
             }
             case LOCKED -> {
+                countBruteForceFailure(context, user);
                 context.getEvent().user(user).error(ERROR_LOCKED);
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
                         form(context, challenge, phone.get(), "bdSmsOtpLocked", null));
@@ -96,6 +99,17 @@ public class SmsOtpAuthenticator implements Authenticator {
                 context.challenge(form(context, challenge, phone.get(), "bdSmsOtpExpired", null));
             }
             case NO_CODE -> context.challenge(form(context, challenge, phone.get(), "bdSmsOtpNoCode", null));
+        }
+    }
+
+    /**
+     * Keycloak's own count (on a failure challenge) takes only password and TOTP categories; a wrong SMS code is
+     * counted here, as a login failure of the user.
+     */
+    private static void countBruteForceFailure(AuthenticationFlowContext context, UserModel user) {
+        if (context.getRealm().isBruteForceProtected()) {
+            context.getSession().getProvider(BruteForceProtector.class).failedLogin(context.getRealm(), user,
+                    context.getConnection(), context.getUriInfo(), null);
         }
     }
 

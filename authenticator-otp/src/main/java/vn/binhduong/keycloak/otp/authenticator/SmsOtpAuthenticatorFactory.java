@@ -69,7 +69,7 @@ public class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
 
     @Override
     public String getReferenceCategory() {
-        return org.keycloak.models.credential.OTPCredentialModel.TYPE;
+        return PROVIDER_ID;
     }
 
     @Override

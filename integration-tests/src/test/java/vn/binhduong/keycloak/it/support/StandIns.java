@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import vn.binhduong.keycloak.standins.StandIn;
 import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
-import vn.binhduong.keycloak.standins.sms.TwilioStandIn;
 
 /**
  * The loopback stand-ins for what lies outside Keycloak (DVCQG, SMS gateways, captcha verification), started
@@ -15,7 +14,6 @@ import vn.binhduong.keycloak.standins.sms.TwilioStandIn;
 public final class StandIns implements AutoCloseable {
 
     private final List<StandIn> started = new ArrayList<>();
-    private TwilioStandIn twilio;
     private SmsGatewayStandIn smsGateway;
 
     static StandIns start() {
@@ -31,9 +29,7 @@ public final class StandIns implements AutoCloseable {
 
     /** Each stand-in is started here and kept in a field with an accessor for the tests. */
     private void startAll() {
-        twilio = add(TwilioStandIn.start());
-        // Twilio is the gateway's secondary: failover lands there.
-        smsGateway = add(SmsGatewayStandIn.start(Map.of("spi-sms-sender--http--secondary", "twilio")));
+        smsGateway = add(SmsGatewayStandIn.start(Map.of()));
     }
 
     /** The primary SMS gateway ({@code http} sms-sender). */
@@ -41,10 +37,6 @@ public final class StandIns implements AutoCloseable {
         return smsGateway;
     }
 
-    /** Twilio's Messages API ({@code twilio} sms-sender), the gateway's secondary. */
-    public TwilioStandIn twilio() {
-        return twilio;
-    }
 
     private <T extends StandIn> T add(T standIn) {
         started.add(standIn);
