@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import vn.binhduong.keycloak.standins.StandIn;
 import vn.binhduong.keycloak.standins.dvcqg.DvcqgStandIn;
+import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
 
 /**
  * The loopback stand-ins for what lies outside Keycloak (DVCQG, SMS gateways, captcha verification), started
@@ -15,6 +16,7 @@ public final class StandIns implements AutoCloseable {
 
     private final List<StandIn> started = new ArrayList<>();
     private DvcqgStandIn dvcqg;
+    private SmsGatewayStandIn smsGateway;
 
     public static StandIns start() {
         StandIns standIns = new StandIns();
@@ -30,10 +32,16 @@ public final class StandIns implements AutoCloseable {
     /** Each stand-in is started here and kept in a field with an accessor for the tests. */
     private void startAll() {
         dvcqg = add(DvcqgStandIn.start());
+        smsGateway = add(SmsGatewayStandIn.start(Map.of()));
     }
 
     public DvcqgStandIn dvcqg() {
         return dvcqg;
+    }
+
+    /** The primary SMS gateway ({@code http} sms-sender). */
+    public SmsGatewayStandIn smsGateway() {
+        return smsGateway;
     }
 
     private <T extends StandIn> T add(T standIn) {

@@ -1,0 +1,54 @@
+package vn.binhduong.keycloak.otp.phone;
+
+import java.util.Optional;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+/** Phone numbers as this extension keeps them: E.164, mobile only, Vietnam the default region. */
+public final class PhoneNumbers {
+
+    public static final String DEFAULT_REGION = "VN";
+
+    private PhoneNumbers() {
+    }
+
+    /** The E.164 form of a mobile number typed in any usual way ({@code 0912 345 678}, {@code +84912345678}). */
+    public static Optional<String> normalizeMobile(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        try {
+            PhoneNumber number = util.parse(raw.trim(), DEFAULT_REGION);
+            PhoneNumberType type = util.getNumberType(number);
+            boolean mobile = type == PhoneNumberType.MOBILE || type == PhoneNumberType.FIXED_LINE_OR_MOBILE;
+            return util.isValidNumber(number) && mobile
+                    ? Optional.of(util.format(number, PhoneNumberFormat.E164)) : Optional.empty();
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * What a page or a log line may show: the country code, the first two and the last three digits of the
+     * national number ({@code +84 32****565}).
+     */
+    public static String mask(String phoneE164) {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        try {
+            PhoneNumber number = util.parse(phoneE164, DEFAULT_REGION);
+            String national = util.getNationalSignificantNumber(number);
+            if (national.length() < 6) {
+                return "+" + number.getCountryCode() + " " + "*".repeat(national.length());
+            }
+            return "+" + number.getCountryCode() + " " + national.substring(0, 2)
+                    + "*".repeat(national.length() - 5) + national.substring(national.length() - 3);
+        } catch (NumberParseException e) {
+            return "***";
+        }
+    }
+}

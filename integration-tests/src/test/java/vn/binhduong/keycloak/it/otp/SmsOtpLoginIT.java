@@ -1,0 +1,321 @@
+package vn.binhduong.keycloak.it.otp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import vn.binhduong.keycloak.it.support.AdminApi;
+import vn.binhduong.keycloak.it.support.DirectLoginApi;
+import vn.binhduong.keycloak.it.support.Browser;
+import vn.binhduong.keycloak.it.support.KeycloakExtension;
+import vn.binhduong.keycloak.it.support.KeycloakServer;
+import vn.binhduong.keycloak.it.support.OidcClient;
+import vn.binhduong.keycloak.it.support.StandIns;
+import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
+import vn.binhduong.keycloak.standins.sms.SmsMessage;
+
+/**
+ * The sms-otp step in a real Keycloak, after username and password, with the code read from the stand-in gateway.
+ * Each test uses its own user and phone, so the hourly caps of one never touch another.
+ */
+@ExtendWith(KeycloakExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SmsOtpLoginIT {
+
+    /** Every code and phone this class used: none may reach the server log. */
+    private static final List<String> SECRETS = new ArrayList<>();
+
+    private final KeycloakServer keycloak;
+    private final SmsGatewayStandIn gateway;
+    private final SmsOtpTestRealm realm;
+    private final DirectLoginApi directLogin;
+
+    SmsOtpLoginIT(KeycloakServer keycloak, AdminApi admin, StandIns standIns) {
+        this.keycloak = keycloak;
+        this.directLogin = new DirectLoginApi(keycloak, admin);
+        this.gateway = standIns.smsGateway();
+        this.realm = new SmsOtpTestRealm(admin);
+    }
+
+    @AfterEach
+    void gatewayWorksAgain() {
+        gateway.answerOk();
+    }
+
+    private String standardClient() throws Exception {
+        return realm.clientWithSmsOtp("sms-otp-it", Map.of("lifetime", "120", "resendCooldown", "60",
+                "maxResends", "3", "phoneHourlyCap", "5", "ipHourlyCap", "100000"));
+    }
+
+    private String shortClient() throws Exception {
+        return realm.clientWithSmsOtp("sms-otp-it-short", Map.of("lifetime", "3", "resendCooldown", "1",
+                "maxResends", "3", "phoneHourlyCap", "5", "ipHourlyCap", "100000"));
+    }
+
+    private String cappedClient() throws Exception {
+        return realm.clientWithSmsOtp("sms-otp-it-capped", Map.of("lifetime", "120", "resendCooldown", "1",
+                "maxResends", "5", "phoneHourlyCap", "2", "ipHourlyCap", "100000"));
+    }
+
+    /** A user with a fresh phone. */
+    private record Person(String id, String username, String phone) {
+        String national() {
+            return SmsOtpTestRealm.national(phone);
+        }
+    }
+
+    private Person person() throws Exception {
+        String username = "sms-" + UUID.randomUUID().toString().substring(0, 8);
+        String phone = SmsOtpTestRealm.newPhone();
+        SECRETS.add(phone);
+        SECRETS.add(SmsOtpTestRealm.national(phone));
+        SECRETS.add(phone.substring(1));
+        return new Person(realm.user(username, phone), username, phone);
+    }
+
+    /** Opens the client's login and passes the password step. */
+    private Browser passwordStep(String clientId, Person person, OidcClient oidc) throws Exception {
+        directLogin.switchOn("SMS OTP tests");
+        Browser browser = new Browser(keycloak.baseUrl());
+        browser.open(oidc.authorizationUrl());
+        browser.submit("form#kc-form-login", Map.of("username", person.username(), "password", SmsOtpTestRealm.PASSWORD));
+        return browser;
+    }
+
+    private String codeFromGateway(Person person) {
+        String code = gateway.lastCodeTo(person.national()).orElseThrow();
+        SECRETS.add(code);
+        return code;
+    }
+
+    private static String wrong(String code) {
+        return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+    }
+
+    private static String text(Browser browser) {
+        return browser.page().text();
+    }
+
+    @Test
+    @Order(1)
+    void theRightCodeSignsInAndTheGatewayGotTheExactRequest() throws Exception {
+        String client = standardClient();
+        Person person = person();
+        OidcClient oidc = new OidcClient(keycloak.realmUrl(), client, null);
+
+        Browser browser = passwordStep(client, person, oidc);
+
+        assertThat(browser.page().selectFirst("form#bd-sms-otp-form")).isNotNull();
+        String masked = "+84 " + person.national().substring(1, 3) + "****" + person.phone().substring(person.phone().length() - 3);
+        assertThat(text(browser)).contains(masked).doesNotContain(person.national()).doesNotContain(person.phone());
+        assertThat(browser.page().selectFirst("#bd-sms-otp-resend").hasAttr("disabled")).isTrue();
+        assertThat(browser.page().selectFirst("#bd-sms-otp-countdown").attr("data-seconds")).isIn("119", "120");
+        List<SmsMessage> sent = gateway.messagesTo(person.national());
+        assertThat(sent).hasSize(1);
+        String code = codeFromGateway(person);
+        assertThat(sent.get(0).text()).isEqualTo("Mã xác thực của bạn là " + code + ". Mã có hiệu lực trong 120 giây.");
+        assertThat(gateway.lastRequest().getHeader("Authorization")).isEqualTo("Bearer " + SmsGatewayStandIn.TOKEN);
+        assertThat(gateway.lastRequest().getBodyAsString()).contains("\"brandname\":\"" + SmsGatewayStandIn.BRANDNAME + "\"");
+
+        browser.submit("form#bd-sms-otp-form", Map.of("code", code));
+
+        URI callback = browser.redirectOut();
+        assertThat(callback).as(text(browser)).isNotNull();
+        assertThat(oidc.redeem(callback).path("id_token").asText()).isNotEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void fiveWrongCodesVoidTheCodeAndCountAsBruteForceFailures() throws Exception {
+        String client = standardClient();
+        Person person = person();
+        Browser browser = passwordStep(client, person, new OidcClient(keycloak.realmUrl(), client, null));
+        String code = codeFromGateway(person);
+
+        for (int i = 0; i < 4; i++) {
+            browser.submit("form#bd-sms-otp-form", Map.of("code", wrong(code)));
+            assertThat(text(browser)).contains("Mã xác thực không đúng.");
+        }
+        browser.submit("form#bd-sms-otp-form", Map.of("code", wrong(code)));
+        assertThat(text(browser)).contains("Bạn đã nhập sai quá nhiều lần.");
+
+        browser.submit("form#bd-sms-otp-form", Map.of("code", code));
+        assertThat(browser.redirectOut()).isNull();
+        assertThat(text(browser)).contains("Mã xác thực không còn hiệu lực.");
+        // Keycloak records brute-force failures off the request thread.
+        int failures = 0;
+        for (int i = 0; i < 20 && failures < 5; i++) {
+            Thread.sleep(250);
+            failures = realm.bruteForceFailures(person.id());
+        }
+        assertThat(failures).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    @Order(3)
+    void anExpiredCodeFails() throws Exception {
+        String client = shortClient();
+        Person person = person();
+        Browser browser = passwordStep(client, person, new OidcClient(keycloak.realmUrl(), client, null));
+        String code = codeFromGateway(person);
+
+        Thread.sleep(4000);
+        browser.submit("form#bd-sms-otp-form", Map.of("code", code));
+
+        assertThat(browser.redirectOut()).isNull();
+        assertThat(text(browser)).contains("Mã xác thực đã hết hạn.");
+    }
+
+    @Test
+    @Order(4)
+    void resendInsideTheCooldownIsRefusedAndSendsNothing() throws Exception {
+        String client = standardClient();
+        Person person = person();
+        Browser browser = passwordStep(client, person, new OidcClient(keycloak.realmUrl(), client, null));
+        codeFromGateway(person);
+
+        browser.submit("form#bd-sms-otp-resend-form", Map.of("resend", "true"));
+
+        assertThat(text(browser)).contains("Vui lòng chờ hết thời gian đếm ngược");
+        assertThat(gateway.messagesTo(person.national())).hasSize(1);
+    }
+
+    @Test
+    @Order(5)
+    void resendAfterTheCooldownSendsANewCodeAndVoidsTheOldOne() throws Exception {
+        String client = shortClient();
+        Person person = person();
+        OidcClient oidc = new OidcClient(keycloak.realmUrl(), client, null);
+        Browser browser = passwordStep(client, person, oidc);
+        String first = codeFromGateway(person);
+
+        Thread.sleep(1200);
+        browser.submit("form#bd-sms-otp-resend-form", Map.of("resend", "true"));
+        assertThat(gateway.messagesTo(person.national())).hasSize(2);
+        String second = codeFromGateway(person);
+        if (!first.equals(second)) {
+            browser.submit("form#bd-sms-otp-form", Map.of("code", first));
+            assertThat(text(browser)).contains("Mã xác thực không đúng.");
+        }
+        browser.submit("form#bd-sms-otp-form", Map.of("code", second));
+
+        assertThat(browser.redirectOut()).as(text(browser)).isNotNull();
+    }
+
+    @Test
+    @Order(6)
+    void reopeningTheStepSendsNothing() throws Exception {
+        String client = standardClient();
+        Person person = person();
+        OidcClient oidc = new OidcClient(keycloak.realmUrl(), client, null);
+        Browser browser = passwordStep(client, person, oidc);
+        String code = codeFromGateway(person);
+        String restartCurrentStep = keycloak.realmUrl() + "/login-actions/authenticate?client_id=" + client
+                + "&tab_id=" + browser.page().selectFirst("form#bd-sms-otp-form").absUrl("action").replaceAll(".*tab_id=([^&]+).*", "$1");
+
+        browser.open(restartCurrentStep);
+        assertThat(browser.page().selectFirst("form#bd-sms-otp-form")).as(browser.last().uri() + " " + text(browser)).isNotNull();
+        browser.open(restartCurrentStep);
+        assertThat(browser.page().selectFirst("form#bd-sms-otp-form")).as(browser.last().uri() + " " + text(browser)).isNotNull();
+
+        assertThat(gateway.messagesTo(person.national())).hasSize(1);
+        browser.submit("form#bd-sms-otp-form", Map.of("code", code));
+        assertThat(browser.redirectOut()).as(text(browser)).isNotNull();
+    }
+
+    @Test
+    @Order(7)
+    void theHourlyCapPerPhoneHoldsAcrossLogins() throws Exception {
+        String client = cappedClient();
+        Person person = person();
+        Browser browser = passwordStep(client, person, new OidcClient(keycloak.realmUrl(), client, null));
+        codeFromGateway(person);
+        Thread.sleep(1200);
+        browser.submit("form#bd-sms-otp-resend-form", Map.of("resend", "true"));
+        assertThat(gateway.messagesTo(person.national())).hasSize(2);
+        Thread.sleep(1200);
+
+        browser.submit("form#bd-sms-otp-resend-form", Map.of("resend", "true"));
+        assertThat(text(browser)).contains("Đã gửi quá nhiều mã trong một giờ.");
+
+        Browser again = passwordStep(client, person, new OidcClient(keycloak.realmUrl(), client, null));
+        assertThat(text(again)).contains("Đã gửi quá nhiều mã trong một giờ.");
+        assertThat(gateway.messagesTo(person.national())).hasSize(2);
+    }
+
+    @Test
+    @Order(9)
+    void aGatewayThatHangsGivesAClearPageNoDoubleSendAndARetry() throws Exception {
+        gateway.hang();
+        failedSendGivesAClearPageAndARetryWorks();
+    }
+
+    @Test
+    @Order(10)
+    void aGatewayAnsweringGarbageGivesAClearPageNoDoubleSendAndARetry() throws Exception {
+        gateway.answerGarbage();
+        failedSendGivesAClearPageAndARetryWorks();
+    }
+
+    /** The answer may mean the message went out, so it is not sent again; the user gets a retry once the gateway is back. */
+    private void failedSendGivesAClearPageAndARetryWorks() throws Exception {
+        String client = standardClient();
+        Person person = person();
+        Browser browser = passwordStep(client, person, new OidcClient(keycloak.realmUrl(), client, null));
+
+        assertThat(text(browser)).contains("Không gửi được tin nhắn SMS lúc này.");
+        assertThat(browser.page().selectFirst("#bd-sms-otp-resend").hasAttr("disabled")).isFalse();
+        assertThat(gateway.messagesTo(person.national())).hasSize(1);
+        String unusable = codeFromGateway(person);
+
+        gateway.answerOk();
+        browser.submit("form#bd-sms-otp-resend-form", Map.of("resend", "true"));
+        assertThat(text(browser)).contains("Mã xác thực đã được gửi.");
+        String code = codeFromGateway(person);
+        if (!code.equals(unusable)) {
+            browser.submit("form#bd-sms-otp-form", Map.of("code", unusable));
+            assertThat(text(browser)).contains("Mã xác thực không đúng.");
+        }
+        browser.submit("form#bd-sms-otp-form", Map.of("code", code));
+        assertThat(browser.redirectOut()).as(text(browser)).isNotNull();
+    }
+
+    @Test
+    @Order(11)
+    void aUserWithoutOtpPhoneIsRefusedWithAClearMessage() throws Exception {
+        String client = standardClient();
+        String username = "sms-nophone-" + UUID.randomUUID().toString().substring(0, 8);
+        realm.user(username, null);
+        Browser browser = new Browser(keycloak.baseUrl());
+        browser.open(new OidcClient(keycloak.realmUrl(), client, null).authorizationUrl());
+
+        browser.submit("form#kc-form-login", Map.of("username", username, "password", SmsOtpTestRealm.PASSWORD));
+
+        assertThat(browser.redirectOut()).isNull();
+        assertThat(text(browser)).contains("Tài khoản chưa đăng ký số điện thoại nhận mã OTP.");
+    }
+
+    @Test
+    @Order(100)
+    void theServerLogHoldsNoCodeAndNoFullPhoneNumber() throws Exception {
+        String log = keycloak.log();
+        assertThat(SECRETS).isNotEmpty();
+        for (String secret : SECRETS) {
+            // As a token of its own: a code's six digits may sit by chance inside a UUID or a timestamp.
+            assertThat(Pattern.compile("(?<![0-9A-Za-z])" + Pattern.quote(secret) + "(?![0-9A-Za-z])").matcher(log).find())
+                    .as("server log holds a code or phone number").isFalse();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package vn.binhduong.keycloak.it.otp;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.binhduong.keycloak.it.support.AdminApi;
+import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
+import vn.binhduong.keycloak.it.support.OidcClient;
+
+/**
+ * Test-only flows and clients, made through the admin REST API: a flow "direct-login password form, then sms-otp"
+ * with a given execution config, bound to a new public client as its browser-flow override. The shipped realm's own
+ * browser flow is left alone; the password form needs the direct-login switch on and a one-stop-shop official.
+ */
+final class SmsOtpTestRealm {
+
+    static final String PASSWORD = "Abc@12345";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REALM = "/realms/" + KeycloakUnderTest.REALM;
+
+    private final AdminApi admin;
+
+    SmsOtpTestRealm(AdminApi admin) {
+        this.admin = admin;
+    }
+
+    /** Creates (once) the flow and client named {@code name}; returns the client id. */
+    String clientWithSmsOtp(String name, Map<String, String> smsOtpConfig) throws IOException, InterruptedException {
+        if (admin.get(REALM + "/clients?clientId=" + name).size() > 0) {
+            return name;
+        }
+        expect(201, admin.send("POST", REALM + "/authentication/flows", Map.of("alias", name, "providerId", "basic-flow",
+                "topLevel", true, "builtIn", false, "description", "integration test: password then SMS OTP")));
+        for (String provider : new String[] {"bd-direct-login-form", "sms-otp"}) {
+            expect(201, admin.send("POST", REALM + "/authentication/flows/" + name + "/executions/execution",
+                    Map.of("provider", provider)));
+        }
+        for (JsonNode execution : admin.get(REALM + "/authentication/flows/" + name + "/executions")) {
+            ObjectNode required = ((ObjectNode) execution).put("requirement", "REQUIRED");
+            expect(202, admin.send("PUT", REALM + "/authentication/flows/" + name + "/executions", required));
+            if (execution.path("providerId").asText().equals("sms-otp")) {
+                expect(201, admin.send("POST", REALM + "/authentication/executions/" + execution.path("id").asText() + "/config",
+                        Map.of("alias", name + "-config", "config", smsOtpConfig)));
+            }
+        }
+        String flowId = null;
+        for (JsonNode flow : admin.get(REALM + "/authentication/flows")) {
+            if (flow.path("alias").asText().equals(name)) {
+                flowId = flow.path("id").asText();
+            }
+        }
+        expect(201, admin.send("POST", REALM + "/clients", Map.of("clientId", name, "publicClient", true,
+                "standardFlowEnabled", true, "redirectUris", new String[] {OidcClient.APP_REDIRECT_BASE + "/*"},
+                "attributes", Map.of("pkce.code.challenge.method", "S256"),
+                "authenticationFlowBindingOverrides", Map.of("browser", flowId))));
+        return name;
+    }
+
+    /** A new user with a password and, if given, an OTP phone (attribute bd_otp_phone); returns its id. */
+    String user(String username, String phoneE164) throws IOException, InterruptedException {
+        String id = admin.createUser(username, PASSWORD, "Nguyễn", "Văn Thử", "/can-bo-mot-cua");
+        if (phoneE164 != null) {
+            ObjectNode user = (ObjectNode) admin.get(REALM + "/users/" + id);
+            user.putObject("attributes").putArray("bd_otp_phone").add(phoneE164);
+            expect(204, admin.send("PUT", REALM + "/users/" + id, user));
+        }
+        return id;
+    }
+
+    /** Brute-force failures Keycloak counted for the user. */
+    int bruteForceFailures(String userId) throws IOException, InterruptedException {
+        return admin.get("/realms/" + KeycloakUnderTest.REALM + "/attack-detection/brute-force/users/" + userId)
+                .path("numFailures").asInt();
+    }
+
+    /** A fresh Vietnamese mobile number (Viettel 032…) in E.164. */
+    static String newPhone() {
+        return "+8432" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
+    }
+
+    static String national(String phoneE164) {
+        return "0" + phoneE164.substring(3);
+    }
+
+    private static void expect(int status, HttpResponse<String> response) {
+        if (response.statusCode() / 100 != status / 100) {
+            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + ": "
+                    + response.statusCode() + " " + response.body());
+        }
+    }
+}
