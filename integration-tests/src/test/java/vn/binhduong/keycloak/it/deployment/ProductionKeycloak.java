@@ -46,9 +46,20 @@ final class ProductionKeycloak implements KeycloakUnderTest, AutoCloseable {
         run(List.of("bash", installScript, home.toString(), bundleDir), "install-bundle.sh");
     }
 
-    void build() throws Exception {
-        run(List.of("bash", kcSh(), "build", "--db=postgres", "--health-enabled=true", "--metrics-enabled=true"),
-                "kc.sh build");
+    void build(Map<String, String> serverOptions) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", kcSh(), "build", "--db=postgres",
+                "--health-enabled=true", "--metrics-enabled=true"));
+        serverOptions.forEach((key, value) -> {
+            if (isBuildTimeOption(key)) {
+                command.add("--" + key + "=" + value);
+            }
+        });
+        run(command, "kc.sh build");
+    }
+
+    /** SPI provider choices are build-time options: an operator gives them to {@code kc.sh build}, not to the start. */
+    private static boolean isBuildTimeOption(String key) {
+        return key.endsWith("--provider") || key.endsWith("--provider-default");
     }
 
     /** Starts {@code kc.sh start --optimized --import-realm}; the caller waits with {@link #awaitReady} or {@link #awaitExit}. */
@@ -60,7 +71,11 @@ final class ProductionKeycloak implements KeycloakUnderTest, AutoCloseable {
                 // Keycloak's own clustering (Infinispan, JGroups jdbc-ping through PostgreSQL), kept on loopback.
                 "--cache-embedded-network-bind-address=127.0.0.1",
                 "--cache-embedded-network-bind-port=" + clusterPort));
-        extraOptions.forEach((key, value) -> command.add("--" + key + "=" + value));
+        extraOptions.forEach((key, value) -> {
+            if (!isBuildTimeOption(key)) {
+                command.add("--" + key + "=" + value);
+            }
+        });
         log = logDir.resolve(logName);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // Only what the test hands over: a BD_* variable of the machine running the build must not leak in.

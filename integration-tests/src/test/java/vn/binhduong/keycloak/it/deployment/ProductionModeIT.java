@@ -62,7 +62,7 @@ class ProductionModeIT {
         Path home = Path.of(System.getProperty("bd.keycloak.production.home"));
         keycloak = new ProductionKeycloak(home, home.getParent(), postgres.getJdbcUrl("postgres", "postgres"));
         keycloak.install(System.getProperty("bd.install.script"), System.getProperty("bd.bundle.dir"));
-        keycloak.build();
+        keycloak.build(standIns.serverOptions());
     }
 
     @AfterAll

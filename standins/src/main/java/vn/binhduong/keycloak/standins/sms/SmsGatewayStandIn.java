@@ -55,7 +55,7 @@ public final class SmsGatewayStandIn implements StandIn {
     @Override
     public Map<String, String> serverOptions() {
         Map<String, String> options = new LinkedHashMap<>();
-        options.put("spi-sms-sender--provider", "http");
+        options.put("spi-sms-sender--provider-default", "http");
         options.put("spi-sms-sender--http--url", url());
         options.put("spi-sms-sender--http--auth", "bearer");
         options.put("spi-sms-sender--http--secret", TOKEN);
