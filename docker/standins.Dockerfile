@@ -12,4 +12,5 @@ COPY --from=build /src/standins/target/standins-1.0.0.jar /app/standins.jar
 COPY --from=build /src/standins/target/lib/ /app/lib/
 USER 1000
 EXPOSE 8081
-ENTRYPOINT ["java", "-cp", "/app/standins.jar:/app/lib/*", "vn.binhduong.keycloak.standins.LocalStandIns"]
+# Arguments: port and the DVCQG client secret the stand-in accepts (compose passes BD_DVCQG_CLIENT_SECRET).
+ENTRYPOINT ["java", "-cp", "/app/standins.jar:/app/lib/*", "vn.binhduong.keycloak.standins.dvcqg.DvcqgStandInMain"]
