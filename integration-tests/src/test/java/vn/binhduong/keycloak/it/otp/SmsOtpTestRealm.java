@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.binhduong.keycloak.it.support.AdminApi;
 import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
 import vn.binhduong.keycloak.it.support.OidcClient;
+import vn.binhduong.keycloak.it.support.OtpPhones;
 
 /**
  * Test-only flows and clients, made through the admin REST API: a flow "direct-login password form, then sms-otp"
@@ -21,7 +21,6 @@ import vn.binhduong.keycloak.it.support.OidcClient;
 final class SmsOtpTestRealm {
 
     static final String PASSWORD = "Abc@12345";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REALM = "/realms/" + KeycloakUnderTest.REALM;
 
     private final AdminApi admin;
@@ -62,15 +61,10 @@ final class SmsOtpTestRealm {
         return name;
     }
 
-    /** A new user with a password and, if given, an OTP phone (attribute bd_otp_phone); returns its id. */
+    /** A new one-stop-shop official with a password and, if given, a proven OTP phone; returns its id. */
     String user(String username, String phoneE164) throws IOException, InterruptedException {
-        String id = admin.createUser(username, PASSWORD, "Nguyễn", "Văn Thử", "/can-bo-mot-cua");
-        if (phoneE164 != null) {
-            ObjectNode user = (ObjectNode) admin.get(REALM + "/users/" + id);
-            user.putObject("attributes").putArray("bd_otp_phone").add(phoneE164);
-            expect(204, admin.send("PUT", REALM + "/users/" + id, user));
-        }
-        return id;
+        return phoneE164 == null ? admin.createUser(username, PASSWORD, "Nguyễn", "Văn Thử", "/can-bo-mot-cua")
+                : OtpPhones.createUser(admin, username, PASSWORD, "Nguyễn", "Văn Thử", phoneE164, "/can-bo-mot-cua");
     }
 
     /** Brute-force failures Keycloak counted for the user. */
