@@ -7,6 +7,7 @@ import java.util.Map;
 import vn.binhduong.keycloak.standins.StandIn;
 import vn.binhduong.keycloak.standins.dvcqg.DvcqgStandIn;
 import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
+import vn.binhduong.keycloak.standins.sms.TwilioStandIn;
 
 /**
  * The loopback stand-ins for what lies outside Keycloak (DVCQG, SMS gateways, captcha verification), started
@@ -17,6 +18,7 @@ public final class StandIns implements AutoCloseable {
     private final List<StandIn> started = new ArrayList<>();
     private DvcqgStandIn dvcqg;
     private SmsGatewayStandIn smsGateway;
+    private TwilioStandIn twilio;
 
     public static StandIns start() {
         StandIns standIns = new StandIns();
@@ -32,7 +34,9 @@ public final class StandIns implements AutoCloseable {
     /** Each stand-in is started here and kept in a field with an accessor for the tests. */
     private void startAll() {
         dvcqg = add(DvcqgStandIn.start());
-        smsGateway = add(SmsGatewayStandIn.start(Map.of()));
+        twilio = add(TwilioStandIn.start());
+        // Twilio is the gateway's secondary: failover lands there.
+        smsGateway = add(SmsGatewayStandIn.start(Map.of("spi-sms-sender--http--secondary", "twilio")));
     }
 
     public DvcqgStandIn dvcqg() {
@@ -42,6 +46,11 @@ public final class StandIns implements AutoCloseable {
     /** The primary SMS gateway ({@code http} sms-sender). */
     public SmsGatewayStandIn smsGateway() {
         return smsGateway;
+    }
+
+    /** Twilio's Messages API ({@code twilio} sms-sender), the primary gateway's secondary. */
+    public TwilioStandIn twilio() {
+        return twilio;
     }
 
     private <T extends StandIn> T add(T standIn) {

@@ -1,0 +1,70 @@
+package vn.binhduong.keycloak.otp.sender.twilio;
+
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+
+import com.twilio.exception.TwilioException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.type.PhoneNumber;
+
+import vn.binhduong.keycloak.otp.sender.SmsSendException;
+import vn.binhduong.keycloak.otp.sender.SmsSender;
+
+/**
+ * Twilio's Messages API through the Twilio Java SDK, one attempt per message. Takes plain values (the auth
+ * token already read from the vault), so it runs without a Keycloak session.
+ */
+final class TwilioSmsSender implements SmsSender {
+
+    private final TwilioConfig config;
+    private final String authToken;
+    private final java.net.http.HttpClient http;
+
+    TwilioSmsSender(TwilioConfig config, String authToken, java.net.http.HttpClient http) {
+        this.config = config;
+        this.authToken = authToken;
+        this.http = http;
+    }
+
+    @Override
+    public void send(String phoneE164, String text) throws SmsSendException {
+        SingleShotTwilioHttpClient transport = new SingleShotTwilioHttpClient(config.apiBase(), config.timeout(), http);
+        TwilioRestClient client = new TwilioRestClient.Builder(config.accountSid(), authToken).httpClient(transport).build();
+        MessageCreator creator = config.messagingServiceSid() != null
+                ? Message.creator(new PhoneNumber(phoneE164), config.messagingServiceSid(), text)
+                : Message.creator(new PhoneNumber(phoneE164), new PhoneNumber(config.from()), text);
+        Message message;
+        try {
+            message = creator.create(client);
+        } catch (TwilioException e) {
+            throw failure(e, transport.answeredStatus());
+        }
+        if (message.getStatus() == Message.Status.FAILED || message.getStatus() == Message.Status.UNDELIVERED) {
+            throw new SmsSendException("Twilio did not queue the message (status " + message.getStatus() + ")", false);
+        }
+    }
+
+    /**
+     * Whether Twilio may have queued the message decides failover: an error status means it did not; a 2xx it
+     * could not read, or a request that left without an answer, means it may have.
+     */
+    private static SmsSendException failure(TwilioException e, Integer status) {
+        if (status != null) {
+            boolean accepted = status / 100 == 2;
+            return new SmsSendException(accepted ? "Twilio answer unreadable (HTTP " + status + ")"
+                    : "Twilio refused the message (HTTP " + status + ")", accepted, e);
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
+            return new SmsSendException("Twilio not reachable (" + cause.getClass().getSimpleName() + ")", false, e);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new SmsSendException("Twilio did not answer in time", true, e);
+        }
+        return new SmsSendException("Twilio request failed (" + e.getClass().getSimpleName()
+                + (cause == null ? "" : ", " + cause.getClass().getSimpleName()) + ")", true, e);
+    }
+}
