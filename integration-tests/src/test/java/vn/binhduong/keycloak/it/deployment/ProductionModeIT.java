@@ -159,6 +159,15 @@ class ProductionModeIT {
         assertThat(signInToThePortal()).as("callback after the update").contains("code=");
     }
 
+    @Test
+    @Order(5)
+    void theSmsOutboxPageIsNotServedInProductionMode() throws Exception {
+        HttpResponse<String> outbox = http.send(HttpRequest.newBuilder(
+                URI.create(keycloak.realmUrl() + "/bd-sms-outbox")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(outbox.statusCode()).as(outbox.body()).isEqualTo(404);
+    }
+
     private String resolveRealmFile() throws Exception {
         Path script = Path.of(System.getProperty("bd.install.script")).resolveSibling("resolve-realm.sh");
         ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), System.getProperty("bd.realm.file"));

@@ -141,7 +141,8 @@ class SmsOtpLoginIT {
         String masked = "+84 " + person.national().substring(1, 3) + "****" + person.phone().substring(person.phone().length() - 3);
         assertThat(text(browser)).contains(masked).doesNotContain(person.national()).doesNotContain(person.phone());
         assertThat(browser.page().selectFirst("#bd-sms-otp-resend").hasAttr("disabled")).isTrue();
-        assertThat(browser.page().selectFirst("#bd-sms-otp-countdown").attr("data-seconds")).isIn("119", "120");
+        // The page is rendered right after the send; a loaded machine may take a few seconds.
+        assertThat(Integer.parseInt(browser.page().selectFirst("#bd-sms-otp-countdown").attr("data-seconds"))).isBetween(110, 120);
         List<SmsMessage> sent = gateway.messagesTo(person.national());
         assertThat(sent).hasSize(1);
         String code = codeFromGateway(person);

@@ -39,7 +39,4 @@ final class OutboxSmsSender implements SmsSender {
             throw new SmsSendException("outbox file not writable: " + e.getClass().getSimpleName(), false, e);
         }
     }
-
-    record OutboxMessage(String time, String to, String text) {
-    }
 }

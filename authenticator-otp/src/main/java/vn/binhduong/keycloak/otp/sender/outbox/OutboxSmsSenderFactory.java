@@ -13,9 +13,10 @@ import vn.binhduong.keycloak.otp.sender.SmsSender;
 import vn.binhduong.keycloak.otp.sender.SmsSenderFactory;
 
 /**
- * {@code --spi-sms-sender--provider=outbox}: messages go to a file, for the local system and tests. In production
- * mode ({@code kc.sh start}) the server refuses to boot when the outbox is the provider or a secondary, unless
- * {@code --spi-sms-sender--outbox--force-in-production=true}.
+ * {@code --spi-sms-sender--provider-default=outbox}: messages go to a file, for the local system and tests, and a
+ * developer reads them at {@code /realms/<realm>/bd-sms-outbox} ({@link OutboxResourceProviderFactory}). In
+ * production mode ({@code kc.sh start}) the server refuses to boot when the outbox is the provider or a secondary,
+ * and the page is not served, unless {@code --spi-sms-sender--outbox--force-in-production=true}.
  */
 public class OutboxSmsSenderFactory implements SmsSenderFactory {
 
@@ -57,6 +58,16 @@ public class OutboxSmsSenderFactory implements SmsSenderFactory {
             throw new IllegalStateException("sms-sender 'outbox' is disabled in production mode");
         }
         return new OutboxSmsSender(dir, json);
+    }
+
+    /** Where the messages go, {@code <dir>/outbox.jsonl}. */
+    Path dir() {
+        return dir;
+    }
+
+    /** Dev mode, or production mode with the explicit force option: the outbox and its page may be used. */
+    boolean allowed() {
+        return allowed;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 
+import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
@@ -49,13 +50,15 @@ final class TwilioSmsSender implements SmsSender {
 
     /**
      * Whether Twilio may have queued the message decides failover: an error status means it did not; a 2xx it
-     * could not read, or a request that left without an answer, means it may have.
+     * could not read, or a request that left without an answer, means it may have. Twilio's own error text is
+     * left out (it quotes the phone number), only its numeric code is kept.
      */
     private static SmsSendException failure(TwilioException e, Integer status) {
         if (status != null) {
             boolean accepted = status / 100 == 2;
+            String twilioCode = e instanceof ApiException api && api.getCode() != null ? ", Twilio error " + api.getCode() : "";
             return new SmsSendException(accepted ? "Twilio answer unreadable (HTTP " + status + ")"
-                    : "Twilio refused the message (HTTP " + status + ")", accepted, e);
+                    : "Twilio refused the message (HTTP " + status + twilioCode + ")", accepted);
         }
         Throwable cause = e.getCause();
         if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {

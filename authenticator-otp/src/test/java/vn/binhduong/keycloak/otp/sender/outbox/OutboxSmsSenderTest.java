@@ -31,4 +31,19 @@ class OutboxSmsSenderTest {
         assertThat(first.path("time").asText()).isNotEmpty();
         assertThat(json.readTree(lines.get(1)).path("to").asText()).isEqualTo("+84912345678");
     }
+
+    @Test
+    void thePageReadsTheLatestMessagesFirstForOnePhoneOrAll(@TempDir Path dir) throws Exception {
+        OutboxSmsSender sender = new OutboxSmsSender(dir, json);
+        OutboxMessages messages = new OutboxMessages(dir, json);
+        assertThat(messages.latest(null, 10)).isEmpty();
+
+        sender.send("+84326926565", "first");
+        sender.send("+84912345678", "other phone");
+        sender.send("+84326926565", "second");
+
+        assertThat(messages.latest(null, 10)).extracting(OutboxMessage::text).containsExactly("second", "other phone", "first");
+        assertThat(messages.latest("+84326926565", 10)).extracting(OutboxMessage::text).containsExactly("second", "first");
+        assertThat(messages.latest(null, 1)).extracting(OutboxMessage::text).containsExactly("second");
+    }
 }

@@ -1,4 +1,4 @@
-package vn.binhduong.keycloak.otp.sender.twilio;
+package vn.binhduong.keycloak.otp.sender;
 
 import java.util.Map;
 import java.util.Set;
@@ -6,11 +6,11 @@ import java.util.Set;
 import org.keycloak.Config;
 
 /** Server options of one provider, as Keycloak hands them to {@code init}. */
-final class MapScope extends Config.AbstractScope {
+public final class MapScope extends Config.AbstractScope {
 
     private final Map<String, String> options;
 
-    MapScope(Map<String, String> options) {
+    public MapScope(Map<String, String> options) {
         this.options = options;
     }
 
