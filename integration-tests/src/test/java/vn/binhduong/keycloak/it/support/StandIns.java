@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.binhduong.keycloak.standins.StandIn;
+import vn.binhduong.keycloak.standins.captcha.CaptchaStandIn;
 import vn.binhduong.keycloak.standins.dvcqg.DvcqgStandIn;
 import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
 import vn.binhduong.keycloak.standins.sms.TwilioStandIn;
@@ -19,6 +20,7 @@ public final class StandIns implements AutoCloseable {
     private DvcqgStandIn dvcqg;
     private SmsGatewayStandIn smsGateway;
     private TwilioStandIn twilio;
+    private CaptchaStandIn captcha;
 
     public static StandIns start() {
         StandIns standIns = new StandIns();
@@ -37,6 +39,7 @@ public final class StandIns implements AutoCloseable {
         twilio = add(TwilioStandIn.start());
         // Twilio is the gateway's secondary: failover lands there.
         smsGateway = add(SmsGatewayStandIn.start(Map.of("spi-sms-sender--http--secondary", "twilio")));
+        captcha = add(CaptchaStandIn.start());
     }
 
     public DvcqgStandIn dvcqg() {
@@ -51,6 +54,11 @@ public final class StandIns implements AutoCloseable {
     /** Twilio's Messages API ({@code twilio} sms-sender), the primary gateway's secondary. */
     public TwilioStandIn twilio() {
         return twilio;
+    }
+
+    /** reCAPTCHA's verification endpoint. */
+    public CaptchaStandIn captcha() {
+        return captcha;
     }
 
     private <T extends StandIn> T add(T standIn) {
