@@ -4,7 +4,7 @@ import org.keycloak.provider.Provider;
 import org.keycloak.provider.ProviderFactory;
 import org.keycloak.provider.Spi;
 
-/** The {@code sms-sender} SPI: {@code --spi-sms-sender--provider-default=http|outbox}. */
+/** The {@code sms-sender} SPI: {@code kc.sh build --spi-sms-sender--provider-default=http|twilio|outbox}. */
 public class SmsSenderSpi implements Spi {
 
     public static final String NAME = "sms-sender";

@@ -10,7 +10,7 @@ import org.keycloak.models.KeycloakSession;
 import vn.binhduong.keycloak.otp.sender.SmsSender;
 import vn.binhduong.keycloak.otp.sender.SmsSenderFactory;
 
-/** {@code --spi-sms-sender--provider=http}; options under {@code --spi-sms-sender--http--…} (see README). */
+/** {@code --spi-sms-sender--provider-default=http}; options under {@code --spi-sms-sender--http--…} (see README). */
 public class HttpSmsSenderFactory implements SmsSenderFactory {
 
     public static final String PROVIDER_ID = "http";
