@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.http.client.config.RequestConfig;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuth2Constants;
+import org.keycloak.OAuthErrorException;
 import org.keycloak.broker.oidc.AbstractOAuth2IdentityProvider;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.AuthenticationRequest;
@@ -249,15 +250,28 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
             SimpleHttpRequest request = generateTokenRequest(authorizationCode);
             try (SimpleHttpResponse response = request.asResponse()) {
                 int status = response.getStatus();
-                if (status >= 400 && status < 500) {
-                    throw new DvcqgRefusal(DvcqgRefusal.CODE_REJECTED, "DVCQG token endpoint answered " + status);
+                String body = response.asString();
+                if (status == 200) {
+                    return body;
                 }
-                if (status != 200) {
-                    throw new DvcqgRefusal(DvcqgRefusal.UNAVAILABLE, "DVCQG token endpoint answered " + status);
-                }
-                return response.asString();
+                String error = oauthError(body);
+                String reason = "DVCQG token endpoint answered " + status + (error == null ? "" : " " + error);
+                // invalid_grant: the code was used already, has expired, or was never DVCQG's. Anything else
+                // (invalid_client included: a wrong secret) is DVCQG not serving us, as far as the person can tell.
+                throw new DvcqgRefusal(OAuthErrorException.INVALID_GRANT.equals(error)
+                        ? DvcqgRefusal.CODE_REJECTED : DvcqgRefusal.UNAVAILABLE, reason);
             } catch (IOException e) {
                 throw new DvcqgRefusal(DvcqgRefusal.UNAVAILABLE, "DVCQG token endpoint unreachable: " + e, e);
+            }
+        }
+
+        /** The OAuth {@code error} code of an error answer (a short token, safe to log), if it has one. */
+        private static String oauthError(String body) {
+            try {
+                JsonNode error = JsonSerialization.mapper.readTree(body).get(OAuth2Constants.ERROR);
+                return error != null && error.isTextual() && error.asText().matches("[a-z_]{1,64}") ? error.asText() : null;
+            } catch (IOException | RuntimeException notJson) {
+                return null;
             }
         }
 

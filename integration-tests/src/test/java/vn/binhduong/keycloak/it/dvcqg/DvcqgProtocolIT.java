@@ -98,6 +98,7 @@ class DvcqgProtocolIT {
         Map<String, Runnable> troubles = new LinkedHashMap<>();
         troubles.put("connections cut", dvcqg::unreachable);
         troubles.put("token endpoint answering 503", () -> dvcqg.tokenEndpointAnswers(503, "{\"error\":\"temporarily_unavailable\"}"));
+        troubles.put("client refused (a wrong secret)", () -> dvcqg.tokenEndpointAnswers(401, "{\"error\":\"invalid_client\"}"));
         troubles.put("token endpoint answering garbage", () -> dvcqg.tokenEndpointAnswers(200, "<html>Hệ thống đang bảo trì</html>"));
         troubles.put("token without access_token", () -> dvcqg.tokenEndpointAnswers(200, "{\"token_type\":\"Bearer\"}"));
 
