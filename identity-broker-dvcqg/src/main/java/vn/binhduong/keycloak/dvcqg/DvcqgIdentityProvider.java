@@ -1,11 +1,17 @@
 package vn.binhduong.keycloak.dvcqg;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.IOException;
+import java.util.Map;
 import org.apache.http.client.config.RequestConfig;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuth2Constants;
+import org.keycloak.OAuthErrorException;
 import org.keycloak.broker.oidc.AbstractOAuth2IdentityProvider;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.AuthenticationRequest;
@@ -13,7 +19,10 @@ import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityBrokerException;
 import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
 import org.keycloak.broker.provider.util.IdentityBrokerState;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
 import org.keycloak.http.simple.SimpleHttp;
 import org.keycloak.http.simple.SimpleHttpRequest;
 import org.keycloak.http.simple.SimpleHttpResponse;
@@ -24,7 +33,10 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.representations.JsonWebToken;
+import org.keycloak.services.ErrorPage;
+import org.keycloak.services.ErrorResponseException;
 import org.keycloak.services.Urls;
+import org.keycloak.services.messages.Messages;
 import org.keycloak.services.managers.ClientSessionCode;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
@@ -95,7 +107,7 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
         }
 
         JsonNode userInfo = fetchUserInfo(tokenResponse.getToken());
-        DvcqgProfile profile = DvcqgProfile.from(userInfo);
+        DvcqgProfile profile = DvcqgProfile.from(userInfo, getConfig().claimNames());
 
         BrokeredIdentityContext identity = new BrokeredIdentityContext(profile.techId(), getConfig());
         identity.setBrokerUserId(getConfig().getAlias() + "." + profile.techId());
@@ -115,7 +127,7 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
     private JsonNode fetchUserInfo(String accessToken) {
         String url = getConfig().getUserInfoUrl();
         SimpleHttpRequest request = getConfig().userInfoMethod() == DvcqgIdentityProviderConfig.UserInfoMethod.POST
-                ? http().doPost(url) : http().doGet(url);
+                ? http().doPost(url).params(Map.of()) : http().doGet(url); // a POST carries an (empty) form body
         try (SimpleHttpResponse response = request.auth(accessToken).acceptJson().asResponse()) {
             if (response.getStatus() != 200) {
                 throw new DvcqgRefusal(DvcqgRefusal.UNAVAILABLE, "DVCQG userinfo answered " + response.getStatus());
@@ -144,7 +156,11 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
     @Override
     public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context) {
         if (context.getContextData().get(VALIDATED_ID_TOKEN) != null) {
-            super.preprocessFederatedIdentity(session, realm, context);
+            try {
+                super.preprocessFederatedIdentity(session, realm, context);
+            } catch (IdentityBrokerException | ErrorResponseException e) {
+                throw new DvcqgRefusal(DvcqgRefusal.INVALID_ID_TOKEN, "DVCQG id_token nonce refused", e);
+            }
         }
     }
 
@@ -179,8 +195,11 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
     }
 
     /**
-     * Keycloak's broker callback; only the token request differs: it goes through this provider's HTTP client,
-     * which carries the configured timeouts. The PKCE verifier lookup is Keycloak's own.
+     * Keycloak's broker callback with two differences. The token request goes through this provider's HTTP
+     * client, which carries the configured timeouts (the PKCE verifier lookup is Keycloak's own). And when DVCQG
+     * is down, slow, answers an error or garbage, or sends an identity we refuse, the person is taken back to the
+     * login page with our Vietnamese message and an event records the error code, instead of Keycloak's generic
+     * "unexpected error" page. A missing or tampered state and DVCQG's own error answers stay Keycloak's.
      */
     static final class DvcqgEndpoint extends OIDCEndpoint {
 
@@ -189,6 +208,79 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
         DvcqgEndpoint(AuthenticationCallback callback, RealmModel realm, EventBuilder event, DvcqgIdentityProvider provider) {
             super(callback, realm, event, provider);
             this.provider = provider;
+        }
+
+        @GET
+        @Override
+        public Response authResponse(@QueryParam(AbstractOAuth2IdentityProvider.OAUTH2_PARAMETER_STATE) String state,
+                                     @QueryParam(AbstractOAuth2IdentityProvider.OAUTH2_PARAMETER_CODE) String authorizationCode,
+                                     @QueryParam(OAuth2Constants.ERROR) String error,
+                                     @QueryParam(OAuth2Constants.ERROR_DESCRIPTION) String errorDescription) {
+            if (state == null || error != null || authorizationCode == null) {
+                return super.authResponse(state, authorizationCode, error, errorDescription);
+            }
+            AuthenticationSessionModel authSession;
+            try {
+                // Refuses a tampered state and a replayed callback (the login it belonged to is over).
+                authSession = callback.getAndVerifyAuthenticationSession(state);
+            } catch (WebApplicationException e) {
+                return e.getResponse();
+            }
+            session.getContext().setAuthenticationSession(authSession);
+            try {
+                BrokeredIdentityContext identity = provider.getFederatedIdentity(redeem(authorizationCode));
+                identity.setIdp(provider);
+                identity.setAuthenticationSession(authSession);
+                return callback.authenticated(identity);
+            } catch (DvcqgRefusal refusal) {
+                return refused(refusal);
+            } catch (WebApplicationException e) {
+                return e.getResponse();
+            } catch (RuntimeException e) {
+                LOG.error("DVCQG broker callback failed", e);
+                event.event(EventType.IDENTITY_PROVIDER_LOGIN).detail(Details.IDENTITY_PROVIDER, provider.getConfig().getAlias())
+                        .error(Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
+                return ErrorPage.error(session, authSession, Response.Status.INTERNAL_SERVER_ERROR,
+                        Messages.IDENTITY_PROVIDER_UNEXPECTED_ERROR);
+            }
+        }
+
+        /** The token response for the code; DVCQG down, slow or answering an error is a refusal. */
+        private String redeem(String authorizationCode) {
+            SimpleHttpRequest request = generateTokenRequest(authorizationCode);
+            try (SimpleHttpResponse response = request.asResponse()) {
+                int status = response.getStatus();
+                String body = response.asString();
+                if (status == 200) {
+                    return body;
+                }
+                String error = oauthError(body);
+                String reason = "DVCQG token endpoint answered " + status + (error == null ? "" : " " + error);
+                // invalid_grant: the code was used already, has expired, or was never DVCQG's. Anything else
+                // (invalid_client included: a wrong secret) is DVCQG not serving us, as far as the person can tell.
+                throw new DvcqgRefusal(OAuthErrorException.INVALID_GRANT.equals(error)
+                        ? DvcqgRefusal.CODE_REJECTED : DvcqgRefusal.UNAVAILABLE, reason);
+            } catch (IOException e) {
+                throw new DvcqgRefusal(DvcqgRefusal.UNAVAILABLE, "DVCQG token endpoint unreachable: " + e, e);
+            }
+        }
+
+        /** The OAuth {@code error} code of an error answer (a short token, safe to log), if it has one. */
+        private static String oauthError(String body) {
+            try {
+                JsonNode error = JsonSerialization.mapper.readTree(body).get(OAuth2Constants.ERROR);
+                return error != null && error.isTextual() && error.asText().matches("[a-z_]{1,64}") ? error.asText() : null;
+            } catch (IOException | RuntimeException notJson) {
+                return null;
+            }
+        }
+
+        private Response refused(DvcqgRefusal refusal) {
+            LOG.warnf("DVCQG login refused: %s", refusal.getMessage());
+            event.event(EventType.IDENTITY_PROVIDER_LOGIN).detail(Details.IDENTITY_PROVIDER, provider.getConfig().getAlias())
+                    .detail(Details.REASON, refusal.getMessage()).error(refusal.eventError());
+            // Back to the login page, with the message and every other way to sign in.
+            return callback.error(provider.getConfig(), refusal.getMessageCode());
         }
 
         @Override

@@ -126,6 +126,11 @@ public final class DvcqgIdentityProviderConfig extends OIDCIdentityProviderConfi
         }
     }
 
+    /** The userinfo claim names, each overridable in the console since DVCQG publishes no specification. */
+    DvcqgClaimNames claimNames() {
+        return DvcqgClaimNames.from(getConfig());
+    }
+
     /** Whether an id_token, when DVCQG sends one, is checked: signature (JWKS URL), iss, aud, exp and nonce. */
     boolean validateIdToken() {
         return Boolean.parseBoolean(getConfig().get(CONF_VALIDATE_ID_TOKEN));

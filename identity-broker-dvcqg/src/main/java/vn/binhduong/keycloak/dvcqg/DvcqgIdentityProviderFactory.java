@@ -36,7 +36,7 @@ public final class DvcqgIdentityProviderFactory extends AbstractIdentityProvider
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return ProviderConfigurationBuilder.create()
+        ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create()
                 .property().name(DvcqgIdentityProviderConfig.CONF_ENVIRONMENT).type(ProviderConfigProperty.LIST_TYPE)
                 .label("Environment").helpText("PRODUCTION (xacthuc.dichvucong.gov.vn), TEST (testxacthuc.dichvucong.gov.vn) or CUSTOM (base URL below).")
                 .options(Arrays.stream(DvcqgEnvironment.values()).map(Enum::name).toList())
@@ -89,7 +89,13 @@ public final class DvcqgIdentityProviderFactory extends AbstractIdentityProvider
                 .property().name("jwksUrl").type(ProviderConfigProperty.STRING_TYPE)
                 .label("JWKS URL").helpText("Keys that sign DVCQG's id_token.").add()
                 .property().name("issuer").type(ProviderConfigProperty.STRING_TYPE)
-                .label("Issuer").helpText("Expected iss of the id_token.").add()
-                .build();
+                .label("Issuer").helpText("Expected iss of the id_token.").add();
+        // DVCQG publishes no specification: every claim the broker reads can be renamed here.
+        for (DvcqgClaim claim : DvcqgClaim.values()) {
+            builder.property().name(claim.configKey()).type(ProviderConfigProperty.STRING_TYPE)
+                    .label("Claim " + claim.defaultName()).helpText("Name of the userinfo claim. " + claim.help())
+                    .defaultValue(claim.defaultName()).add();
+        }
+        return builder.build();
     }
 }

@@ -26,32 +26,34 @@ record DvcqgProfile(String techId, AccountType accountType, String username, Str
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.ofPattern("uuuuMMdd")
             .withResolverStyle(ResolverStyle.STRICT);
 
-    static DvcqgProfile from(JsonNode userInfo) {
-        String techId = text(userInfo, "TechID");
+    static DvcqgProfile from(JsonNode userInfo, DvcqgClaimNames claims) {
+        Claims read = new Claims(userInfo, claims);
+        String techId = read.text(DvcqgClaim.TECH_ID);
         if (techId == null) {
             throw new DvcqgRefusal(DvcqgRefusal.MISSING_TECH_ID, "DVCQG userinfo without TechID");
         }
-        AccountType type = switch (text(userInfo, "LoaiTaiKhoan") == null ? "" : text(userInfo, "LoaiTaiKhoan")) {
+        String accountType = read.text(DvcqgClaim.ACCOUNT_TYPE);
+        AccountType type = switch (accountType == null ? "" : accountType) {
             case "1" -> AccountType.CITIZEN;
             case "2" -> AccountType.ENTERPRISE;
             default -> throw new DvcqgRefusal(DvcqgRefusal.ACCOUNT_TYPE, "DVCQG account type refused");
         };
         String username = type == AccountType.CITIZEN
-                ? identifier(userInfo, "SoDinhDanh", CCCD, "SoCMND", CMND)
-                : identifier(userInfo, "MaSoDoanhNghiep", ENTERPRISE_CODE, "MaSoThue", ENTERPRISE_CODE);
-        return new DvcqgProfile(techId, type, username, text(userInfo, "HoVaTen"), text(userInfo, "ThuDienTu"),
-                phoneE164(text(userInfo, "SoDienThoai")), isoBirthDate(text(userInfo, "NgayThangNamSinh")),
-                type == AccountType.ENTERPRISE ? text(userInfo, "TenDoanhNghiep") : null,
-                type == AccountType.ENTERPRISE ? text(userInfo, "DiaChi") : null);
+                ? identifier(read, DvcqgClaim.PERSONAL_ID, CCCD, DvcqgClaim.ID_CARD, CMND)
+                : identifier(read, DvcqgClaim.ENTERPRISE_CODE, ENTERPRISE_CODE, DvcqgClaim.TAX_CODE, ENTERPRISE_CODE);
+        return new DvcqgProfile(techId, type, username, read.text(DvcqgClaim.FULL_NAME), read.text(DvcqgClaim.EMAIL),
+                phoneE164(read.text(DvcqgClaim.PHONE)), isoBirthDate(read.text(DvcqgClaim.BIRTH_DATE)),
+                type == AccountType.ENTERPRISE ? read.text(DvcqgClaim.ENTERPRISE_NAME) : null,
+                type == AccountType.ENTERPRISE ? read.text(DvcqgClaim.ENTERPRISE_ADDRESS) : null);
     }
 
     /** The preferred identifier if present, else the fallback; whichever is used must have the right shape. */
-    private static String identifier(JsonNode userInfo, String preferred, Pattern preferredShape,
-                                     String fallback, Pattern fallbackShape) {
-        String value = text(userInfo, preferred);
+    private static String identifier(Claims read, DvcqgClaim preferred, Pattern preferredShape,
+                                     DvcqgClaim fallback, Pattern fallbackShape) {
+        String value = read.text(preferred);
         Pattern shape = preferredShape;
         if (value == null) {
-            value = text(userInfo, fallback);
+            value = read.text(fallback);
             shape = fallbackShape;
         }
         if (value == null || !shape.matcher(value).matches()) {
@@ -91,13 +93,17 @@ record DvcqgProfile(String techId, AccountType accountType, String username, Str
         }
     }
 
-    /** A claim as text; empty strings and JSON null count as absent, numbers are read as their digits. */
-    private static String text(JsonNode userInfo, String claim) {
-        JsonNode node = userInfo.get(claim);
-        if (node == null || node.isNull() || node.isContainerNode()) {
-            return null;
+    /** The userinfo answer read under the configured claim names. */
+    private record Claims(JsonNode userInfo, DvcqgClaimNames names) {
+
+        /** A claim as text; empty strings and JSON null count as absent, numbers are read as their digits. */
+        String text(DvcqgClaim claim) {
+            JsonNode node = userInfo.get(names.of(claim));
+            if (node == null || node.isNull() || node.isContainerNode()) {
+                return null;
+            }
+            String value = node.asText().trim();
+            return value.isEmpty() ? null : value;
         }
-        String value = node.asText().trim();
-        return value.isEmpty() ? null : value;
     }
 }

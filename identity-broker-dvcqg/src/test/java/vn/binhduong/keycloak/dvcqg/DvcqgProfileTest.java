@@ -3,6 +3,8 @@ package vn.binhduong.keycloak.dvcqg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -25,8 +27,12 @@ class DvcqgProfileTest {
     }
 
     private static String refusalOf(ObjectNode userInfo) {
+        return refusalOf(userInfo, DvcqgClaimNames.defaults());
+    }
+
+    private static String refusalOf(ObjectNode userInfo, DvcqgClaimNames names) {
         try {
-            DvcqgProfile.from(userInfo);
+            DvcqgProfile.from(userInfo, names);
         } catch (IdentityBrokerException e) {
             return e.getMessageCode();
         }
@@ -35,7 +41,7 @@ class DvcqgProfileTest {
 
     @Test
     void citizenIsKnownByTheCccdWithAnIsoBirthDateAndAnE164Phone() {
-        DvcqgProfile profile = DvcqgProfile.from(citizen());
+        DvcqgProfile profile = DvcqgProfile.from(citizen(), DvcqgClaimNames.defaults());
 
         assertThat(profile.techId()).isEqualTo("T-1");
         assertThat(profile.accountType()).isEqualTo(DvcqgProfile.AccountType.CITIZEN);
@@ -47,7 +53,7 @@ class DvcqgProfileTest {
 
     @Test
     void citizenWithoutCccdFallsBackToTheOldNineDigitCard() {
-        assertThat(DvcqgProfile.from(citizen().put("SoDinhDanh", "").put("SoCMND", "280000001")).username())
+        assertThat(DvcqgProfile.from(citizen().put("SoDinhDanh", "").put("SoCMND", "280000001"), DvcqgClaimNames.defaults()).username())
                 .isEqualTo("280000001");
     }
 
@@ -62,11 +68,11 @@ class DvcqgProfileTest {
 
     @Test
     void enterpriseIsKnownByItsEnterpriseCodeElseItsTaxCode() {
-        DvcqgProfile profile = DvcqgProfile.from(enterprise());
+        DvcqgProfile profile = DvcqgProfile.from(enterprise(), DvcqgClaimNames.defaults());
         assertThat(profile.username()).isEqualTo("3700000004");
         assertThat(profile.enterpriseName()).isEqualTo("Công ty TNHH Ví Dụ");
         assertThat(profile.enterpriseAddress()).isEqualTo("VSIP I");
-        assertThat(DvcqgProfile.from(enterprise().put("MaSoDoanhNghiep", "").put("MaSoThue", "3700000004-001")).username())
+        assertThat(DvcqgProfile.from(enterprise().put("MaSoDoanhNghiep", "").put("MaSoThue", "3700000004-001"), DvcqgClaimNames.defaults()).username())
                 .isEqualTo("3700000004-001");
     }
 
@@ -84,7 +90,7 @@ class DvcqgProfileTest {
 
     @Test
     void accountTypeMayComeAsText() {
-        assertThat(DvcqgProfile.from(enterprise().put("LoaiTaiKhoan", "2")).accountType())
+        assertThat(DvcqgProfile.from(enterprise().put("LoaiTaiKhoan", "2"), DvcqgClaimNames.defaults()).accountType())
                 .isEqualTo(DvcqgProfile.AccountType.ENTERPRISE);
     }
 
@@ -104,5 +110,24 @@ class DvcqgProfileTest {
         assertThat(DvcqgProfile.phoneE164("0274000004")).as("landline").isEqualTo("+84274000004");
         assertThat(DvcqgProfile.phoneE164("12345")).isNull();
         assertThat(DvcqgProfile.phoneE164("00912345678")).isNull();
+    }
+
+    @Test
+    void claimNamesComeFromTheConfigurationWhereTheAdminRenamedThem() {
+        ObjectNode renamed = JSON.createObjectNode().put("techId", "T-9").put("accountType", 1)
+                .put("cccd", "074090000009").put("fullName", "Trần Thị Bích Ngọc").put("mobile", "0987654321");
+        DvcqgClaimNames names = DvcqgClaimNames.from(Map.of(DvcqgClaim.TECH_ID.configKey(), "techId",
+                DvcqgClaim.ACCOUNT_TYPE.configKey(), "accountType", DvcqgClaim.PERSONAL_ID.configKey(), " cccd ",
+                DvcqgClaim.FULL_NAME.configKey(), "fullName", DvcqgClaim.PHONE.configKey(), "mobile",
+                DvcqgClaim.EMAIL.configKey(), ""));
+
+        DvcqgProfile profile = DvcqgProfile.from(renamed, names);
+
+        assertThat(profile.techId()).isEqualTo("T-9");
+        assertThat(profile.username()).isEqualTo("074090000009");
+        assertThat(profile.fullName()).isEqualTo("Trần Thị Bích Ngọc");
+        assertThat(profile.phoneE164()).isEqualTo("+84987654321");
+        assertThat(names.of(DvcqgClaim.EMAIL)).as("blank keeps the default").isEqualTo("ThuDienTu");
+        assertThat(refusalOf(citizen(), names)).as("the default names no longer count").isEqualTo(DvcqgRefusal.MISSING_TECH_ID);
     }
 }

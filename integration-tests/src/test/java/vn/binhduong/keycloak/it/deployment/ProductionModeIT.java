@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,6 +33,7 @@ import vn.binhduong.keycloak.it.support.Browser;
 import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
 import vn.binhduong.keycloak.it.support.OidcClient;
 import vn.binhduong.keycloak.it.support.StandIns;
+import vn.binhduong.keycloak.standins.dvcqg.DvcqgStandIn;
 
 /**
  * The runbook's plain-distribution deployment, done for real without Docker: a fresh distribution, the bundle
@@ -48,6 +51,8 @@ class ProductionModeIT {
     /** The citizen that {@link FoundationChecks} creates during the first start's login. */
     private static final String CITIZEN = "074090000101";
     private static final String CITIZEN_PASSWORD = "Abc@12345";
+    /** The official of the stand-in's sample {@code official_one_stop_shop}. */
+    private static final String OFFICIAL_ID_NUMBER = "074185000003";
 
     private final String motcuaSecret = UUID.randomUUID().toString();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -166,6 +171,33 @@ class ProductionModeIT {
                 URI.create(keycloak.realmUrl() + "/bd-sms-outbox")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(outbox.statusCode()).as(outbox.body()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(6)
+    void anOfficialSignsInThroughDvcqgAndIsLinkedToTheAccountMadeByIdNumber() throws Exception {
+        AdminApi admin = new AdminApi(keycloak);
+        DvcqgStandIn dvcqg = standIns.dvcqg();
+        String official = admin.createUser(OFFICIAL_ID_NUMBER, "Mk@" + UUID.randomUUID(), "Lê", "Hoàng Minh", "can-bo-mot-cua");
+        OidcClient portal = new OidcClient(keycloak.realmUrl(), "dichvucong", null);
+        Browser browser = new Browser(keycloak.baseUrl());
+
+        browser.open(portal.authorizationUrl());
+        Element dvcqgButton = browser.page().selectFirst("a[href*=/broker/dvcqg/login]");
+        assertThat(dvcqgButton).as("DVCQG button on the login page").isNotNull();
+        browser.open(dvcqgButton.absUrl("href"));
+        URI authorize = browser.redirectOut();
+        assertThat(authorize.toString()).startsWith(dvcqg.baseUrl() + "/oauth2/authorize");
+        browser.open(dvcqg.pick(authorize, "official_one_stop_shop"));
+        JsonNode tokens = portal.redeem(browser.redirectOut());
+
+        String payload = tokens.get("id_token").asText().split("\\.")[1];
+        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(payload));
+        assertThat(claims.get("sub").asText()).isEqualTo(official);
+        assertThat(claims.get("preferred_username").asText()).isEqualTo(OFFICIAL_ID_NUMBER);
+        JsonNode links = admin.get("/realms/" + KeycloakUnderTest.REALM + "/users/" + official + "/federated-identity");
+        assertThat(links).hasSize(1);
+        assertThat(links.get(0).get("userId").asText()).isEqualTo("DVCQG-TECH-000000003");
     }
 
     private String resolveRealmFile() throws Exception {

@@ -149,7 +149,7 @@ class DvcqgLoginIT {
 
         login.browser.open(dvcqg.pick(login.authorizeUrl, "down_case"));
 
-        assertRefused(login, "nhà cung cấp danh tính", "074090000081");
+        assertRefused(login, "Không kết nối được với Cổng Dịch vụ công Quốc gia", "074090000081");
     }
 
     @Test
@@ -227,18 +227,7 @@ class DvcqgLoginIT {
         return users.get(0);
     }
 
-    /** The first broker login flow's setting, as an admin switches it in the console. */
     private void allowNewAccounts(boolean allowed) throws Exception {
-        JsonNode executions = admin.get("/realms/" + KeycloakServer.REALM + "/authentication/flows/bd-first-broker-login/executions");
-        for (JsonNode execution : executions) {
-            if ("bd-dvcqg-provisioned-user".equals(execution.path("providerId").asText())) {
-                String path = "/realms/" + KeycloakServer.REALM + "/authentication/config/" + execution.get("authenticationConfig").asText();
-                ObjectNode config = (ObjectNode) admin.get(path);
-                ((ObjectNode) config.get("config")).put("bd.dvcqg.create.unknown.users", String.valueOf(allowed));
-                assertThat(admin.send("PUT", path, config).statusCode()).isEqualTo(204);
-                return;
-            }
-        }
-        throw new IllegalStateException("no bd-dvcqg-provisioned-user step in bd-first-broker-login");
+        FirstBrokerLoginSetting.allowNewAccounts(admin, allowed);
     }
 }
