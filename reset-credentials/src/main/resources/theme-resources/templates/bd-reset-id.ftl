@@ -5,6 +5,7 @@
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
+<#import "bd-captcha.ftl" as captcha>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username'); section>
     <#if section = "header">
         ${msg("bdResetTitle")}
@@ -12,6 +13,7 @@
         <form id="bd-reset-id-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
             <@field.input name="username" label=msg("bdResetIdLabel") value=bdResetIdNumber!'' required=true autocomplete="username" autofocus=true/>
             <p id="bd-reset-id-hint" class="${properties.kcInputHelperTextItemTextClass!}">${msg("bdResetIdHint")}</p>
+            <@captcha.widget/>
             <@buttons.actionGroup>
                 <@buttons.button id="bd-reset-id-submit" name="submit" label="bdResetContinue"/>
                 <@buttons.buttonLink id="bd-reset-back" href=url.loginUrl label="backToLogin"/>

@@ -5,6 +5,7 @@
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
+<#import "bd-captcha.ftl" as captcha>
 <@layout.registrationLayout displayMessage=true; section>
     <#if section = "header">
         ${msg("bdResetTitle")}
@@ -13,6 +14,7 @@
             <@field.password name="password-new" label=msg("bdResetPasswordNew") required=true autocomplete="new-password" autofocus=true/>
             <@field.password name="password-confirm" label=msg("bdResetPasswordConfirm") required=true autocomplete="new-password"/>
             <p id="bd-reset-password-hint" class="${properties.kcInputHelperTextItemTextClass!}">${msg("bdResetPasswordHint", bdResetMinLength?c, bdResetMaxLength?c)}</p>
+            <@captcha.widget/>
             <@buttons.actionGroup>
                 <@buttons.button id="bd-reset-password-submit" name="submit" label="bdResetAgree"/>
             </@buttons.actionGroup>

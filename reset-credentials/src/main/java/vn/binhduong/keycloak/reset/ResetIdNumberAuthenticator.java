@@ -8,6 +8,7 @@ import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAu
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
+import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -15,6 +16,7 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import vn.binhduong.keycloak.captcha.Captcha;
 import vn.binhduong.keycloak.otp.phone.OtpPhoneLookup;
 
 /**
@@ -47,6 +49,11 @@ public class ResetIdNumberAuthenticator implements Authenticator {
             event.error(id.verdict() == IdNumber.Verdict.MISSING ? Errors.USERNAME_MISSING : ResetEvents.ERROR_INVALID_ID);
             // An oversized input is not echoed back.
             context.challenge(form(context, messageOf(id.verdict()), id.verdict() == IdNumber.Verdict.TOO_LONG ? null : typed));
+            return;
+        }
+        if (!new Captcha(context.getSession(), context.getRealm()).passed(params, context.getConnection().getRemoteAddr())) {
+            event.error(ResetEvents.ERROR_CAPTCHA);
+            context.challenge(captchaFailed(context, id.value()));
             return;
         }
 
@@ -96,12 +103,21 @@ public class ResetIdNumberAuthenticator implements Authenticator {
         };
     }
 
-    private static Response form(AuthenticationFlowContext context, String error, String typed) {
-        var form = context.form().setAttribute("bdResetIdNumber", typed == null ? "" : typed);
-        if (error != null) {
-            form.addError(new FormMessage(FIELD_ID, error));
+    private static Response form(AuthenticationFlowContext context, String fieldError, String typed) {
+        LoginFormsProvider form = formWith(context, typed);
+        if (fieldError != null) {
+            form.addError(new FormMessage(FIELD_ID, fieldError));
         }
         return form.createForm(TEMPLATE);
+    }
+
+    private static Response captchaFailed(AuthenticationFlowContext context, String idNumber) {
+        return formWith(context, idNumber).setError(Captcha.FAILED_MESSAGE).createForm(TEMPLATE);
+    }
+
+    private static LoginFormsProvider formWith(AuthenticationFlowContext context, String typed) {
+        return new Captcha(context.getSession(), context.getRealm())
+                .addTo(context.form().setAttribute("bdResetIdNumber", typed == null ? "" : typed));
     }
 
     @Override

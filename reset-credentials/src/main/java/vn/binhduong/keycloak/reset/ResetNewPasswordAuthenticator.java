@@ -26,6 +26,8 @@ import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import vn.binhduong.keycloak.captcha.Captcha;
+
 /**
  * Step 3 of the reset: the new password twice and the captcha, checked against the realm's password policy (its
  * messages are Keycloak's own, in Vietnamese too). On success the password is replaced, the user's other sessions
@@ -79,6 +81,8 @@ public class ResetNewPasswordAuthenticator implements Authenticator {
             refuse(context, event, Errors.PASSWORD_MISSING, "bdResetPasswordMissing");
         } else if (confirmation == null || confirmation.isEmpty()) {
             refuse(context, event, Errors.PASSWORD_MISSING, "bdResetPasswordConfirmMissing");
+        } else if (!new Captcha(context.getSession(), context.getRealm()).passed(params, context.getConnection().getRemoteAddr())) {
+            refuse(context, event, ResetEvents.ERROR_CAPTCHA, Captcha.FAILED_MESSAGE);
         } else if (!password.equals(confirmation)) {
             refuse(context, event, Errors.PASSWORD_CONFIRM_ERROR, "bdResetPasswordMismatch");
         } else {
@@ -158,9 +162,9 @@ public class ResetNewPasswordAuthenticator implements Authenticator {
         PasswordPolicy policy = context.getRealm().getPasswordPolicy();
         Integer min = policy.getPolicyConfig(LENGTH_POLICY);
         Integer max = policy.getPolicyConfig(MAX_LENGTH_POLICY);
-        return context.form()
+        return new Captcha(context.getSession(), context.getRealm()).addTo(context.form()
                 .setAttribute("bdResetMinLength", min == null ? 1 : min)
-                .setAttribute("bdResetMaxLength", max == null ? MAX_PASSWORD_INPUT : max);
+                .setAttribute("bdResetMaxLength", max == null ? MAX_PASSWORD_INPUT : max));
     }
 
     private static Response donePage(AuthenticationFlowContext context) {

@@ -18,6 +18,7 @@ import vn.binhduong.keycloak.it.support.Browser;
 import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
 import vn.binhduong.keycloak.it.support.OidcClient;
 import vn.binhduong.keycloak.it.support.OtpPhones;
+import vn.binhduong.keycloak.standins.captcha.CaptchaStandIn;
 import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
 
 /**
@@ -93,8 +94,11 @@ final class ResetFlow {
                 withCaptcha(Map.of("password-new", password, "password-confirm", confirmation)));
     }
 
+    /** The fields with a solved captcha. */
     static Map<String, String> withCaptcha(Map<String, String> fields) {
-        return new HashMap<>(fields);
+        Map<String, String> all = new HashMap<>(fields);
+        all.put(CaptchaStandIn.FORM_FIELD, CaptchaStandIn.PASSING_TOKEN);
+        return all;
     }
 
     /** The latest code the gateway got for the phone, waiting for it: the reset sends after its response. */
