@@ -25,7 +25,7 @@ import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
  * Walks the shipped reset flow as an official's browser does (from the login page's "Quên mật khẩu?"), and sets up
  * its accounts and its step-2 settings through the admin REST API.
  */
-final class ResetFlow {
+public final class ResetFlow {
 
     static final String OLD_PASSWORD = "Cu@123456";
     private static final String REALM = "/realms/" + KeycloakUnderTest.REALM;
@@ -34,20 +34,20 @@ final class ResetFlow {
     private final AdminApi admin;
     private final SmsGatewayStandIn gateway;
 
-    ResetFlow(KeycloakUnderTest keycloak, AdminApi admin, SmsGatewayStandIn gateway) {
+    public ResetFlow(KeycloakUnderTest keycloak, AdminApi admin, SmsGatewayStandIn gateway) {
         this.keycloak = keycloak;
         this.admin = admin;
         this.gateway = gateway;
     }
 
     /** A one-stop-shop official: a 12-digit ID number, a password and, if given, a proven OTP phone. */
-    record Official(String id, String idNumber, String phone) {
-        String national() {
+    public record Official(String id, String idNumber, String phone) {
+        public String national() {
             return "0" + phone.substring(3);
         }
     }
 
-    Official official(boolean withPhone) throws IOException, InterruptedException {
+    public Official official(boolean withPhone) throws IOException, InterruptedException {
         String idNumber = newIdNumber();
         if (!withPhone) {
             return new Official(admin.createUser(idNumber, OLD_PASSWORD, "Trần", "Thị Thử", "/can-bo-mot-cua"), idNumber, null);
@@ -102,7 +102,7 @@ final class ResetFlow {
     }
 
     /** The latest code the gateway got for the phone, waiting for it: the reset sends after its response. */
-    String awaitCode(Official official, int codesBefore) throws InterruptedException {
+    public String awaitCode(Official official, int codesBefore) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             if (gateway.messagesTo(official.national()).size() > codesBefore) {
@@ -129,7 +129,7 @@ final class ResetFlow {
     }
 
     /** The step-2 execution's config, as an administrator sets it in the admin console. */
-    void codeStepConfig(Map<String, String> changes) throws IOException, InterruptedException {
+    public void codeStepConfig(Map<String, String> changes) throws IOException, InterruptedException {
         String configId = null;
         for (JsonNode execution : admin.get(REALM + "/authentication/flows/bd-reset-credentials/executions")) {
             if (execution.path("providerId").asText().equals("bd-reset-sms-code")) {
