@@ -12,6 +12,7 @@ import vn.binhduong.keycloak.it.support.AdminApi;
 import vn.binhduong.keycloak.it.support.Browser;
 import vn.binhduong.keycloak.it.support.KeycloakExtension;
 import vn.binhduong.keycloak.it.support.KeycloakServer;
+import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
 import vn.binhduong.keycloak.it.support.StandIns;
 import vn.binhduong.keycloak.standins.captcha.CaptchaStandIn;
 import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
@@ -21,10 +22,12 @@ import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
 class ResetBadInputIT {
 
     private final SmsGatewayStandIn gateway;
+    private final AdminApi admin;
     private final ResetFlow reset;
 
     ResetBadInputIT(KeycloakServer keycloak, AdminApi admin, StandIns standIns) throws Exception {
         this.gateway = standIns.smsGateway();
+        this.admin = admin;
         this.reset = new ResetFlow(keycloak, admin, standIns.smsGateway());
         reset.codeStepConfig(Map.of("ipHourlyCap", "100000"));
     }
@@ -118,6 +121,38 @@ class ResetBadInputIT {
         } finally {
             reset.codeStepConfig(Map.of("lifetime", "120"));
         }
+    }
+
+    @Test
+    void wrongCodesLockTheOfficialOutAndThenTheResetShowsTheUnknownAccountsPageAndSendsNothing() throws Exception {
+        Official official = reset.official(true);
+        Browser browser = reset.start();
+        ResetFlow.submitId(browser, official.idNumber());
+        String code = reset.awaitCode(official, 0);
+        String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+        for (int i = 0; i < 5; i++) {
+            ResetFlow.submitCode(browser, wrong);
+        }
+        assertThat(text(browser)).contains("Bạn đã nhập sai quá nhiều lần.");
+        // Keycloak records brute-force failures off the request thread.
+        boolean locked = false;
+        for (int i = 0; i < 40 && !locked; i++) {
+            Thread.sleep(250);
+            locked = admin.get("/realms/" + KeycloakUnderTest.REALM + "/attack-detection/brute-force/users/" + official.id())
+                    .path("disabled").asBoolean();
+        }
+        assertThat(locked).as("the wrong codes locked the official out").isTrue();
+
+        Browser again = reset.start();
+        ResetFlow.submitId(again, official.idNumber());
+        Browser unknown = reset.start();
+        String unknownId = ResetFlow.newIdNumber();
+        ResetFlow.submitId(unknown, unknownId);
+
+        assertThat(ResetEnumerationIT.masked(again.last().body()).replace(official.idNumber(), "ID"))
+                .isEqualTo(ResetEnumerationIT.masked(unknown.last().body()).replace(unknownId, "ID"));
+        Thread.sleep(1000);
+        assertThat(gateway.messagesTo(official.national())).as("no SMS while locked out").hasSize(1);
     }
 
     @Test
