@@ -33,6 +33,7 @@
                 <p id="bd-reset-cooldown">${msg("bdSmsOtpCooldownHint", bdSmsOtpCooldown?c)}</p>
             </#if>
         </form>
+        <#-- The messages go into JavaScript strings: escaped for JavaScript, not for HTML (they hold quotes). -->
         <script>
             (function () {
                 var countdown = document.getElementById("bd-reset-countdown");
@@ -41,9 +42,9 @@
                 var left = countdown ? parseInt(countdown.getAttribute("data-seconds"), 10) : 0;
                 var cooldown = parseInt(resend.getAttribute("data-cooldown"), 10);
                 var canResend = ${(!bdSmsOtpStarted || bdSmsOtpResendsLeft gt 0)?c};
-                var expiresIn = "${msg("bdResetCodeExpiresIn", "{0}")?js_string}";
-                var expired = "${msg("bdSmsOtpExpired")?js_string}";
-                var cooldownHint = "${msg("bdSmsOtpCooldownHint", "{0}")?js_string}";
+                var expiresIn = "${msg("bdResetCodeExpiresIn", "{0}")?js_string?no_esc}";
+                var expired = "${msg("bdSmsOtpExpired")?js_string?no_esc}";
+                var cooldownHint = "${msg("bdSmsOtpCooldownHint", "{0}")?js_string?no_esc}";
                 var timer = setInterval(function () {
                     left = Math.max(0, left - 1);
                     cooldown = Math.max(0, cooldown - 1);
