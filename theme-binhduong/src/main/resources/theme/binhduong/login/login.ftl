@@ -2,7 +2,9 @@
   Login page of the binhduong theme, in keycloak.v2's layout. Contract with the flow:
   - the identity provider with alias "dvcqg" (from social.providers) is the first and main button;
   - the username/password form shows only when the attribute "directLoginEnabled" is the boolean true
-    (set by the direct-login step when ops switch it on); any other value or its absence hides it.
+    (set by the direct-login step when ops switch it on); any other value or its absence hides it;
+  - "Quên mật khẩu?" shows whenever the realm allows a reset: in the password form, or under the DVCQG button
+    while the form is hidden, since that reset is how an official prepares a password before direct login is on.
 -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
@@ -25,6 +27,11 @@
                 <a id="bd-dvcqg-login" data-once-link data-disabled-class="${properties.kcFormSocialAccountListButtonDisabledClass!}"
                    class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" href="${p.loginUrl}">${msg("bdDvcqgLoginButton")}</a>
             </#list>
+            <#if realm.resetPasswordAllowed && !showPasswordForm>
+                <div id="bd-forgot-password" class="bd-forgot-password">
+                    <a href="${url.loginResetCredentialsUrl}">${msg("doForgotPassword")}</a>
+                </div>
+            </#if>
             <#if showPasswordForm>
                 <#if directLogin>
                     <div id="bd-direct-login-banner" class="bd-direct-login-banner" role="status">${msg("bdDirectLoginBanner")}</div>

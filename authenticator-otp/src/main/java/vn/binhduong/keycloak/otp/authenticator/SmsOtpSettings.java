@@ -11,18 +11,21 @@ import vn.binhduong.keycloak.otp.challenge.SmsOtpPolicy;
 
 import static vn.binhduong.keycloak.otp.authenticator.SmsOtpAuthenticatorFactory.*;
 
-/** Reads an execution's config with its defaults and bounds; an impossible value stops the flow and names the key. */
-final class SmsOtpSettings {
+/**
+ * Reads an execution's config with its defaults and bounds; an impossible value stops the flow and names the key.
+ * Public for the password reset's code step, which takes the same settings.
+ */
+public final class SmsOtpSettings {
 
     private static final Logger LOG = Logger.getLogger(SmsOtpSettings.class);
 
     private final Map<String, String> config;
 
-    SmsOtpSettings(AuthenticatorConfigModel model) {
+    public SmsOtpSettings(AuthenticatorConfigModel model) {
         this.config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
     }
 
-    SmsOtpPolicy policy() {
+    public SmsOtpPolicy policy() {
         SmsOtpPolicy d = SmsOtpPolicy.DEFAULT;
         return new SmsOtpPolicy(
                 integer(CONF_CODE_LENGTH, d.codeLength(), 4, 10),

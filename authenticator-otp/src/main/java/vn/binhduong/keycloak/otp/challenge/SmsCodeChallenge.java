@@ -42,21 +42,38 @@ public final class SmsCodeChallenge {
 
     public enum VerifyResult { VALID, INVALID, EXPIRED, LOCKED, NO_CODE }
 
+    /** Hands one code's SMS on; the default sends it at once through {@link SmsDelivery}. */
+    @FunctionalInterface
+    public interface Dispatch {
+        void send(String phoneE164, String text) throws SmsSendException;
+    }
+
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AuthenticationSessionModel authSession;
     private final SmsOtpPolicy policy;
     private final SendCaps caps;
+    private final Dispatch dispatch;
     private final SecureRandom random = new SecureRandom();
     private SmsSendException lastFailure;
 
     public SmsCodeChallenge(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
                             SmsOtpPolicy policy) {
+        this(session, realm, authSession, policy, new SmsDelivery(session)::send);
+    }
+
+    /**
+     * With another way out for the SMS, e.g. the password reset's, which sends after the response (so a real
+     * account answers as fast as an unknown one) or not at all (for an unknown one).
+     */
+    public SmsCodeChallenge(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
+                            SmsOtpPolicy policy, Dispatch dispatch) {
         this.session = session;
         this.realm = realm;
         this.authSession = authSession;
         this.policy = policy;
         this.caps = new SendCaps(session.singleUseObjects());
+        this.dispatch = dispatch;
     }
 
     /** Whether a code was ever sent in this auth session: then only an explicit resend sends again. */
@@ -92,7 +109,7 @@ public final class SmsCodeChallenge {
         }
         String code = new CodeGenerator(random).next(policy.codeLength());
         try {
-            new SmsDelivery(session).send(phoneE164, smsText(code, locale));
+            dispatch.send(phoneE164, smsText(code, locale));
         } catch (SmsSendException e) {
             // Nothing is written: the old code (if any) stays as it was and no limit counts this attempt.
             lastFailure = e;

@@ -79,6 +79,13 @@ public final class SmsGatewayStandIn implements StandIn {
                 .willReturn(okJson("{\"status\":\"ok\",\"id\":\"standin\"}")));
     }
 
+    /** Accepts every message with the right token, each after {@code delayMs} (a slow but working gateway). */
+    public void answerOkAfter(int delayMs) {
+        server.resetMappings();
+        server.stubFor(post(urlEqualTo("/sms")).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .willReturn(okJson("{\"status\":\"ok\",\"id\":\"standin\"}").withFixedDelay(delayMs)));
+    }
+
     public void answer500() {
         server.resetMappings();
         server.stubFor(post(urlEqualTo("/sms")).willReturn(aResponse().withStatus(500).withBody("Internal Server Error")));
