@@ -2,6 +2,7 @@ package vn.binhduong.keycloak.standins.dvcqg;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -145,6 +146,11 @@ public final class DvcqgStandIn implements StandIn {
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     }
 
+    /** Every endpoint cuts the connection, as when DVCQG is down altogether (what the health probe looks for). */
+    public void down() {
+        trouble(any(anyUrl()).atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
     /** Userinfo answers only after this delay. */
     public void slowUserInfo(Duration delay) {
         trouble(any(urlPathEqualTo("/oauth2/userinfo")).atPriority(1)
@@ -152,7 +158,7 @@ public final class DvcqgStandIn implements StandIn {
                         .withHeader("Content-Type", "application/json").withBody("{}")));
     }
 
-    /** Back to normal after {@link #unreachable()} or {@link #slowUserInfo}. */
+    /** Back to normal after {@link #unreachable()}, {@link #down()} or {@link #slowUserInfo}. */
     public void healthy() {
         troubles.forEach(server::removeStub);
         troubles.clear();
