@@ -5,19 +5,22 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.cluster.ClusterProvider;
 import org.keycloak.common.util.Time;
+import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.timer.ScheduledTask;
 
 import vn.binhduong.keycloak.directlogin.DvcqgHealthMachine.SwitchAction;
 import vn.binhduong.keycloak.directlogin.DvcqgHealthMachine.Step;
 
 /**
- * The DVCQG health probe, run by Keycloak's timer on every node once a second. For each realm whose probe is due
- * (its interval since the last probe has passed, read from the shared realm attributes) it takes the cluster-wide
- * lock of that realm's probe ({@link ClusterProvider#executeIfNotExecuted}), so one node probes while the others
- * skip, then writes the new health, raises an admin event if the status changed and, under the {@code auto}
- * policy, turns direct login on or off. Nothing is kept in this object between runs.
+ * The DVCQG health probe, started by Keycloak's timer on every node once a second. For each realm whose probe is
+ * due (its interval since the last probe has passed, read from the shared realm attributes) it takes the
+ * cluster-wide lock of that realm's probe ({@link ClusterProvider#executeIfNotExecuted}), so one node probes while
+ * the others skip, then writes the new health, raises an admin event if the status changed and, under the
+ * {@code auto} policy, turns direct login on or off. Nothing is kept in this object between runs.
  */
 final class DvcqgProbeTask implements ScheduledTask {
 
@@ -30,24 +33,48 @@ final class DvcqgProbeTask implements ScheduledTask {
     @Override
     public void run(KeycloakSession session) {
         long now = Time.currentTime();
-        // A list first: the probe updates realm attributes, which must not happen while the realm query streams.
-        session.realms().getRealmsStream().toList().forEach(realm -> {
+        session.realms().getRealmsStream().forEach(realm -> {
             DvcqgProbeSettings settings = DvcqgProbeSettings.read(realm);
             if (DvcqgHealth.read(realm).probeDue(now, settings.intervalSeconds())) {
                 session.getContext().setRealm(realm);
                 Map<String, String> endpoints = new DvcqgProbe(session).endpoints(settings.identityProvider());
                 if (endpoints != null) {
-                    // Two endpoints, each bounded by the timeout: a lock held longer belongs to a node that died.
-                    int lockSeconds = 2 * settings.timeoutMs() / 1000 + 5;
-                    session.getProvider(ClusterProvider.class).executeIfNotExecuted(NAME + "::" + realm.getId(), lockSeconds,
-                            () -> probeAndRecord(session, realm, settings, endpoints));
+                    submit(session, realm.getId(), settings, endpoints);
                 }
+            }
+        });
+    }
+
+    /**
+     * The probe waits on the network, so it runs on an executor of its own rather than on the timer's single thread
+     * that Keycloak's other scheduled tasks share, in a transaction of its own.
+     */
+    private static void submit(KeycloakSession session, String realmId, DvcqgProbeSettings settings,
+                               Map<String, String> endpoints) {
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        // Two endpoints, each bounded by the timeout: a lock held longer belongs to a node that died.
+        int lockSeconds = 2 * settings.timeoutMs() / 1000 + 5;
+        session.getProvider(ExecutorsProvider.class).getExecutor(NAME).execute(() -> {
+            try {
+                KeycloakModelUtils.runJobInTransaction(factory, probeSession -> {
+                    RealmModel realm = probeSession.realms().getRealm(realmId);
+                    if (realm != null) {
+                        probeSession.getContext().setRealm(realm);
+                        probeSession.getProvider(ClusterProvider.class).executeIfNotExecuted(NAME + "::" + realmId,
+                                lockSeconds, () -> probeAndRecord(probeSession, realm, settings, endpoints));
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "DVCQG health probe of realm id %s failed", realmId);
             }
         });
     }
 
     private static Void probeAndRecord(KeycloakSession session, RealmModel realm, DvcqgProbeSettings settings,
                                        Map<String, String> endpoints) {
+        if (!DvcqgHealth.read(realm).probeDue(Time.currentTime(), settings.intervalSeconds())) {
+            return null; // another node, or an earlier submission, probed while this one waited
+        }
         ProbeResult result = new DvcqgProbe(session).probe(endpoints, settings.timeoutMs());
         long now = Time.currentTime();
         DirectLoginSwitch directLogin = new DirectLoginSwitch(realm);

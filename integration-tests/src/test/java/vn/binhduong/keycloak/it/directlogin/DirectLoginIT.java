@@ -192,6 +192,22 @@ class DirectLoginIT {
     }
 
     @Test
+    void anOfficialWithoutOtpPhoneIsRefusedWithAClearMessageAndNoSms() throws Exception {
+        String idNumber = "074090000205";
+        admin.createUser(idNumber, PASSWORD, "Vũ", "Văn Giang", OFFICIALS);
+        directLogin.switchOn("DVCQG gián đoạn");
+        int smsBefore = gateway.messages().size();
+        Browser browser = new Browser(keycloak.baseUrl());
+        browser.open(motcua().authorizationUrl());
+
+        browser.submit("form#kc-form-login", Map.of("username", idNumber, "password", PASSWORD));
+
+        assertThat(browser.page().text()).contains("Tài khoản chưa đăng ký số điện thoại nhận mã OTP.");
+        assertThat(browser.redirectOut()).isNull();
+        assertThat(gateway.messages()).as("no SMS without an OTP phone").hasSize(smsBefore);
+    }
+
+    @Test
     void aShortExpiryClosesTheSwitchByItself() throws Exception {
         HttpResponse<String> put = directLogin.put(admin.token(), "{\"enabled\":true,\"reason\":\"thử thời hạn\",\"ttlSeconds\":2}");
         assertThat(put.statusCode()).isEqualTo(200);
