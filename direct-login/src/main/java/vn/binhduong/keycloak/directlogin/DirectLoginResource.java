@@ -68,6 +68,10 @@ public class DirectLoginResource {
         } catch (IllegalArgumentException e) {
             return badRequest(e.getMessage());
         }
+        if (session.identityProviders().getByAlias(settings.identityProvider()) == null) {
+            return badRequest("\"identityProvider\" phải là alias của một identity provider trong realm; không có \""
+                    + settings.identityProvider() + "\".");
+        }
         settings.write(realm);
 
         Map<String, Object> view = probeView(realm);

@@ -118,7 +118,8 @@ class DvcqgProbeIT {
     @Test
     void badSettingsGetAVietnameseMessageAndChangeNothing() throws Exception {
         for (String body : List.of("{\"policy\":\"sometimes\"}", "{\"intervalSeconds\":0}", "{\"timeoutMs\":999999}",
-                "{\"failuresToSwitchOn\":0}", "{\"successesToSwitchOff\":1000}", "not json")) {
+                "{\"failuresToSwitchOn\":0}", "{\"successesToSwitchOff\":1000}", "{\"identityProvider\":\"khong-co\"}",
+                "not json")) {
             HttpResponse<String> response = settings(body);
             assertThat(response.statusCode()).as(body).isEqualTo(400);
             assertThat(JSON.readTree(response.body()).path("error").asText()).as(body).contains("phải");
@@ -126,6 +127,7 @@ class DvcqgProbeIT {
         JsonNode settings = JSON.readTree(directLogin.get(admin.token()).body()).path("dvcqg").path("settings");
         assertThat(settings.path("policy").asText()).isEqualTo("manual");
         assertThat(settings.path("intervalSeconds").asInt()).isEqualTo(60);
+        assertThat(settings.path("identityProvider").asText()).isEqualTo("dvcqg");
         assertThat(directLogin.putProbeSettings(null, FAST_AUTO).statusCode()).isEqualTo(401);
     }
 
