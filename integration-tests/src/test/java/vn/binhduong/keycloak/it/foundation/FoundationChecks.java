@@ -33,6 +33,8 @@ import vn.binhduong.keycloak.it.support.Browser;
 import vn.binhduong.keycloak.it.support.DirectLoginApi;
 import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
 import vn.binhduong.keycloak.it.support.OidcClient;
+import vn.binhduong.keycloak.it.support.OtpPhones;
+import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
 
 /**
  * The checks that every Keycloak with our bundle must pass, whether it is the distribution the tests start or the
@@ -40,7 +42,27 @@ import vn.binhduong.keycloak.it.support.OidcClient;
  */
 public final class FoundationChecks {
 
+    /** The official {@link #portalSignsInWithPkceAndVerifiesTheIdToken} creates, with password and OTP phone. */
+    public static final String OFFICIAL = "074090000101";
+    public static final String OFFICIAL_PASSWORD = "Abc@12345";
+    public static final String OFFICIAL_PHONE = "+84912000101";
+
     private FoundationChecks() {
+    }
+
+    /**
+     * On the login page with the direct-login form: ID number and password, then the SMS code the gateway stand-in
+     * received for {@code phoneE164}. Returns where the flow sends the browser out of Keycloak (null if it stays).
+     */
+    public static URI passwordThenSmsCode(Browser browser, SmsGatewayStandIn gateway, String username, String password,
+                                          String phoneE164) throws Exception {
+        String national = "0" + phoneE164.substring(3);
+        int before = gateway.messagesTo(national).size();
+        browser.submit("form#kc-form-login", Map.of("username", username, "password", password));
+        assertThat(browser.page().selectFirst("form#bd-sms-otp-form")).as("SMS code form: " + browser.page().text()).isNotNull();
+        assertThat(gateway.messagesTo(national)).as("one SMS sent to the official's phone").hasSize(before + 1);
+        browser.submit("form#bd-sms-otp-form", Map.of("code", gateway.lastCodeTo(national).orElseThrow()));
+        return browser.redirectOut();
     }
 
     private record Declared(String spi, String providerId) {
@@ -94,17 +116,18 @@ public final class FoundationChecks {
 
     /**
      * The provincial portal ({@code dichvucong}, public, PKCE S256) signs a user in and trusts the ID token it gets.
-     * The password form is the direct login, so the switch is turned on and the user is a one-stop-shop official.
+     * The password form is the direct login, so the switch is turned on and the user is a one-stop-shop official
+     * with an OTP phone; the SMS code is read from the gateway stand-in.
      */
-    public static void portalSignsInWithPkceAndVerifiesTheIdToken(KeycloakUnderTest keycloak, AdminApi admin) throws Exception {
+    public static void portalSignsInWithPkceAndVerifiesTheIdToken(KeycloakUnderTest keycloak, AdminApi admin,
+                                                                  SmsGatewayStandIn gateway) throws Exception {
         new DirectLoginApi(keycloak, admin).switchOn("foundation checks");
-        admin.createUser("074090000101", "Abc@12345", "Nguyễn", "Văn An", "/can-bo-mot-cua");
+        OtpPhones.createUser(admin, OFFICIAL, OFFICIAL_PASSWORD, "Nguyễn", "Văn An", OFFICIAL_PHONE, "/can-bo-mot-cua");
         OidcClient portal = new OidcClient(keycloak.realmUrl(), "dichvucong", null);
         Browser browser = new Browser(keycloak.baseUrl());
 
         browser.open(portal.authorizationUrl());
-        browser.submit("form#kc-form-login", Map.of("username", "074090000101", "password", "Abc@12345"));
-        URI callback = browser.redirectOut();
+        URI callback = passwordThenSmsCode(browser, gateway, OFFICIAL, OFFICIAL_PASSWORD, OFFICIAL_PHONE);
         assertThat(callback).as("redirected to the portal").isNotNull();
         JsonNode tokens = portal.redeem(callback);
 
@@ -118,7 +141,7 @@ public final class FoundationChecks {
         assertThat(idToken.getIssuer()).isEqualTo(keycloak.realmUrl());
         assertThat(idToken.getAudience()).containsExactly("dichvucong");
         assertThat(idToken.getStringClaim("nonce")).isEqualTo(portal.nonce());
-        assertThat(idToken.getStringClaim("preferred_username")).isEqualTo("074090000101");
+        assertThat(idToken.getStringClaim("preferred_username")).isEqualTo(OFFICIAL);
     }
 
 }

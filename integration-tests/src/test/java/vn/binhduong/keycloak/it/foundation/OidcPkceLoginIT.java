@@ -10,14 +10,16 @@ import vn.binhduong.keycloak.it.support.Browser;
 import vn.binhduong.keycloak.it.support.KeycloakExtension;
 import vn.binhduong.keycloak.it.support.KeycloakServer;
 import vn.binhduong.keycloak.it.support.OidcClient;
+import vn.binhduong.keycloak.it.support.StandIns;
 
 /** The provincial portal ({@code dichvucong}) is a public client that must use PKCE S256. */
 @ExtendWith(KeycloakExtension.class)
 class OidcPkceLoginIT {
 
     @Test
-    void portalCompletesAuthorizationCodeWithPkceAndVerifiesTheIdToken(KeycloakServer keycloak, AdminApi admin) throws Exception {
-        FoundationChecks.portalSignsInWithPkceAndVerifiesTheIdToken(keycloak, admin);
+    void portalCompletesAuthorizationCodeWithPkceAndVerifiesTheIdToken(KeycloakServer keycloak, AdminApi admin,
+                                                                        StandIns standIns) throws Exception {
+        FoundationChecks.portalSignsInWithPkceAndVerifiesTheIdToken(keycloak, admin, standIns.smsGateway());
     }
 
     @Test

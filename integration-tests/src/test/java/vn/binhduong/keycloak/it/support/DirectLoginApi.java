@@ -22,11 +22,16 @@ public final class DirectLoginApi {
     }
 
     public HttpResponse<String> get(String bearer) throws IOException, InterruptedException {
-        return send("GET", bearer, null);
+        return send("GET", "", bearer, null);
     }
 
     public HttpResponse<String> put(String bearer, String json) throws IOException, InterruptedException {
-        return send("PUT", bearer, json);
+        return send("PUT", "", bearer, json);
+    }
+
+    /** PUT of the DVCQG health probe's settings ({@code /bd-direct-login/dvcqg-probe}). */
+    public HttpResponse<String> putProbeSettings(String bearer, String json) throws IOException, InterruptedException {
+        return send("PUT", "/dvcqg-probe", bearer, json);
     }
 
     public void switchOn(String reason) throws IOException, InterruptedException {
@@ -43,8 +48,9 @@ public final class DirectLoginApi {
         }
     }
 
-    private HttpResponse<String> send(String method, String bearer, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.realmUrl() + "/bd-direct-login"))
+    private HttpResponse<String> send(String method, String subPath, String bearer, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.realmUrl() + "/bd-direct-login" + subPath))
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (bearer != null) {

@@ -3,6 +3,8 @@ package vn.binhduong.keycloak.standins.dvcqg;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -206,6 +208,11 @@ public final class DvcqgStandIn implements StandIn {
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     }
 
+    /** Every endpoint cuts the connection, as when DVCQG is down altogether (what the health probe looks for). */
+    public void down() {
+        trouble(any(anyUrl()).atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
     /** Userinfo answers only after this delay. */
     public void slowUserInfo(Duration delay) {
         trouble(any(urlPathEqualTo("/oauth2/userinfo")).atPriority(1)
@@ -225,7 +232,7 @@ public final class DvcqgStandIn implements StandIn {
                 .willReturn(aResponse().withFixedDelay((int) delay.toMillis()).withStatus(503)));
     }
 
-    /** Back to normal after {@link #unreachable()}, {@link #slowUserInfo}, a token endpoint trouble or a flaw. */
+    /** Back to normal after {@link #unreachable()}, {@link #down()}, {@link #slowUserInfo}, a token endpoint trouble or a flaw. */
     public void healthy() {
         troubles.forEach(server::removeStub);
         troubles.clear();

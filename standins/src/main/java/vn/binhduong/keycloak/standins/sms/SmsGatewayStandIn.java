@@ -68,6 +68,12 @@ public final class SmsGatewayStandIn implements StandIn {
         return options;
     }
 
+    /** Every test login comes from loopback, so the shipped per-IP hourly cap of the sms-otp step is lifted. */
+    @Override
+    public Map<String, String> environment() {
+        return Map.of("BD_SMS_OTP_IP_HOURLY_CAP", "100000");
+    }
+
     public String url() {
         return "http://127.0.0.1:" + server.port() + "/sms";
     }
