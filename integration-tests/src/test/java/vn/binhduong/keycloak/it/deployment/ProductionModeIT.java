@@ -51,9 +51,6 @@ class ProductionModeIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
-    /** The citizen that {@link FoundationChecks} creates during the first start's login. */
-    private static final String CITIZEN = "074090000101";
-    private static final String CITIZEN_PASSWORD = "Abc@12345";
     /** The official of the stand-in's sample {@code official_one_stop_shop}. */
     private static final String OFFICIAL_ID_NUMBER = "074185000003";
     /** A one-stop-shop official of the direct-login run, apart from the one {@link FoundationChecks} creates. */
