@@ -1,4 +1,5 @@
 <#import "template.ftl" as layout>
+<#import "bd-captcha.ftl" as captcha>
 <@layout.registrationLayout displayMessage=true; section>
     <#if section="header">
         <#if bdOtpPhoneMode == "update">${msg("bdOtpPhoneUpdateTitle")}<#else>${msg("bdOtpPhoneRegisterTitle")}</#if>
@@ -48,6 +49,7 @@
                            aria-invalid="<#if message?? && message.type == "error">true<#else>false</#if>"/>
                 </div>
             </div>
+            <@captcha.widget/>
             <div id="kc-form-buttons" class="${properties.kcFormButtonsClass!}">
                 <input class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}"
                        id="bd-otp-phone-submit" type="submit" value="${msg("bdOtpPhoneSubmit")}"/>

@@ -28,6 +28,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
+import vn.binhduong.keycloak.captcha.Captcha;
 import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge;
 import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge.SendResult;
 import vn.binhduong.keycloak.otp.phone.OtpPhoneCredentialModel;
@@ -40,8 +41,8 @@ import vn.binhduong.keycloak.otp.phone.PhoneNumbers;
 
 /**
  * Registers (or replaces) an OTP phone: page one takes the number (the one DVCQG supplied, or another with a
- * country selector), page two takes the code sent to it through {@link SmsCodeChallenge}, whose caps, cooldown and
- * attempt limits apply. Nothing is stored before the code is right. The number being proven waits in an
+ * country selector) behind the captcha, page two takes the code sent to it through {@link SmsCodeChallenge}, whose
+ * caps, cooldown and attempt limits apply. Nothing is stored before the code is right. The number being proven waits in an
  * auth-session note; the action itself keeps no state.
  */
 public class RegisterOtpPhoneAction implements RequiredActionProvider, CredentialRegistrator {
@@ -139,6 +140,11 @@ public class RegisterOtpPhoneAction implements RequiredActionProvider, Credentia
                                MultivaluedMap<String, String> params) {
         RegisterOtpPhoneSettings settings = settings(context);
         Map<String, String> typed = typedValues(params);
+        if (!new Captcha(context.getSession(), context.getRealm()).passed(params, clientIp(context))) {
+            refusal(context, "captcha_failed", null);
+            context.challenge(phonePage(context, target, Captcha.FAILED_MESSAGE, typed));
+            return;
+        }
         PhoneInput input = SOURCE_DVCQG.equals(params.getFirst(FIELD_SOURCE))
                 ? dvcqgPhone(context.getUser(), settings).orElse(PhoneInput.refused(PhoneInput.Refusal.EMPTY))
                 : PhoneInput.parse(params.getFirst(FIELD_COUNTRY), params.getFirst(FIELD_NUMBER), settings.allowForeign());
@@ -301,7 +307,7 @@ public class RegisterOtpPhoneAction implements RequiredActionProvider, Credentia
         if (error != null) {
             form.setError(error);
         }
-        return form.createForm(PHONE_TEMPLATE);
+        return new Captcha(context.getSession(), context.getRealm()).addTo(form).createForm(PHONE_TEMPLATE);
     }
 
     private Response codePage(RequiredActionContext context, SmsCodeChallenge challenge, String phone, String error,
