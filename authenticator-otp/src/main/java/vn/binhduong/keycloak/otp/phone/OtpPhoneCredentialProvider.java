@@ -1,7 +1,6 @@
 package vn.binhduong.keycloak.otp.phone;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.keycloak.credential.CredentialMetadata;
 import org.keycloak.credential.CredentialModel;
@@ -79,15 +78,23 @@ public class OtpPhoneCredentialProvider implements CredentialProvider<OtpPhoneCr
 
     @Override
     public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
-        Optional<OtpPhoneCredentialModel> phone = lookup.byId(user, credentialId);
-        if (phone.isEmpty() || !user.credentialManager().removeStoredCredentialById(credentialId)) {
+        if (lookup.byId(user, credentialId).isEmpty() || !user.credentialManager().removeStoredCredentialById(credentialId)) {
             return false;
         }
-        if (phone.get().isReceiver()) {
-            lookup.all(user).stream().findFirst().ifPresent(next -> flag(user, next, true));
+        afterDeletion(realm, user);
+        return true;
+    }
+
+    /**
+     * After a phone is gone (here, or by a Keycloak path that does not ask the provider): the first remaining phone
+     * becomes the receiver if none is, and the bindings follow the phones left.
+     */
+    public void afterDeletion(RealmModel realm, UserModel user) {
+        List<OtpPhoneCredentialModel> left = lookup.all(user);
+        if (left.stream().noneMatch(OtpPhoneCredentialModel::isReceiver)) {
+            left.stream().findFirst().ifPresent(next -> flag(user, next, true));
         }
         new PhoneBindings(session, realm).refresh(user);
-        return true;
     }
 
     private OtpPhoneCredentialModel owned(UserModel user, String credentialId) {
