@@ -269,6 +269,32 @@ class OtpPhoneRegistrationIT {
         assertThat(gateway.lastCodeTo(national(second))).isPresent();
     }
 
+    @Test
+    void aUserWithoutPhoneIsSentToTheActionByTheSmsOtpStepAndSignsInOnceTheNumberIsProven() throws Exception {
+        String client = smsOtpRealm.clientWithSmsOtp(SMS_OTP_CLIENT + "-register",
+                Map.of("ipHourlyCap", "100000", "noPhone", "REGISTER_PHONE"));
+        String username = "phones-new-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.createUser(username, SmsOtpTestRealm.PASSWORD, "Võ", "Thị Mới", "/can-bo-mot-cua");
+        String phone = SmsOtpTestRealm.newPhone();
+        new DirectLoginApi(keycloak, admin).switchOn("OTP phone tests");
+        Browser browser = new Browser(keycloak.baseUrl());
+        browser.open(new OidcClient(keycloak.realmUrl(), client, null).authorizationUrl());
+
+        browser.submit("form#kc-form-login", Map.of("username", username, "password", SmsOtpTestRealm.PASSWORD));
+        assertThat(browser.page().selectFirst("form#bd-otp-phone-form")).as(browser.page().text()).isNotNull();
+        assertThat(browser.page().selectFirst("#bd-otp-phone-source-dvcqg")).isNull();
+        assertThat(browser.page().selectFirst("#bd-otp-phone-cancel")).isNull();
+        browser.submit("form#bd-otp-phone-form", Map.of("source", "other", "country", "VN", "phone", national(phone),
+                CaptchaStandIn.FORM_FIELD, CaptchaStandIn.PASSING_TOKEN));
+        browser.submit("form#bd-otp-phone-code-form", Map.of("code", gateway.lastCodeTo(national(phone)).orElseThrow()));
+
+        assertThat(browser.redirectOut()).as(browser.page().text()).isNotNull();
+        String userId = admin.get(PhoneOwner.USERS + "?username=" + username + "&exact=true").get(0).get("id").asText();
+        assertThat(admin.get(PhoneOwner.USERS + "/" + userId).path("requiredActions")).isEmpty();
+        JsonNode credentials = admin.get(PhoneOwner.USERS + "/" + userId + "/credentials");
+        assertThat(credentials.toString()).contains(OtpPhones.CREDENTIAL_TYPE).contains(masked(phone));
+    }
+
     // --- steps ---
 
     /** An official who registered {@code phone} (their DVCQG number) through the action. */
