@@ -97,8 +97,9 @@ class OtpPhonePagesBrowserIT {
     private static void assertFits(ChromeDriver driver) {
         for (WebElement input : driver.findElements(By.cssSelector("input:not([type=hidden]):not([type=submit]), select"))) {
             String id = input.getAttribute("id");
-            assertThat(id != null && !driver.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty())
-                    .as("label for input #" + id).isTrue();
+            boolean labelled = input.getAttribute("aria-label") != null
+                    || (id != null && !driver.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty());
+            assertThat(labelled).as("label for input #" + id).isTrue();
         }
         Object overflow = driver.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
