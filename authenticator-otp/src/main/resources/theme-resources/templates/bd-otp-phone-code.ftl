@@ -13,8 +13,10 @@
                     <label for="code" class="${properties.kcLabelClass!}">${msg("bdSmsOtpCodeLabel")}</label>
                 </div>
                 <div class="${properties.kcInputWrapperClass!}">
-                    <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" dir="ltr"
-                           maxlength="${bdOtpPhoneCodeLength?c}" class="${properties.kcInputClass!}" autofocus/>
+                    <span class="${properties.kcInputClass!}">
+                        <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" dir="ltr"
+                               maxlength="${bdOtpPhoneCodeLength?c}" autofocus/>
+                    </span>
                 </div>
             </div>
             <div id="kc-form-buttons" class="${properties.kcFormButtonsClass!}">

@@ -31,11 +31,13 @@
                     <label for="country" class="${properties.kcLabelClass!}">${msg("bdOtpPhoneCountryLabel")}</label>
                 </div>
                 <div class="${properties.kcInputWrapperClass!}">
-                    <select id="country" name="country" class="${properties.kcInputClass!}">
-                        <#list bdOtpPhoneCountries as country>
-                            <option value="${country.region}" <#if country.region == bdOtpPhoneCountry>selected</#if>>${country.code} ${country.name}</option>
-                        </#list>
-                    </select>
+                    <span class="${properties.kcInputClass!}">
+                        <select id="country" name="country">
+                            <#list bdOtpPhoneCountries as country>
+                                <option value="${country.region}" <#if country.region == bdOtpPhoneCountry>selected</#if>>${country.code} ${country.name}</option>
+                            </#list>
+                        </select>
+                    </span>
                 </div>
             </div>
             <div class="${properties.kcFormGroupClass!}">
@@ -43,10 +45,11 @@
                     <label for="phone" class="${properties.kcLabelClass!}">${msg("bdOtpPhoneNumberLabel")}</label>
                 </div>
                 <div class="${properties.kcInputWrapperClass!}">
-                    <input id="phone" name="phone" type="tel" inputmode="tel" autocomplete="tel-national" dir="ltr"
-                           value="${bdOtpPhoneNumber}" placeholder="${msg("bdOtpPhoneNumberPlaceholder")}"
-                           class="${properties.kcInputClass!}"
-                           aria-invalid="<#if message?? && message.type == "error">true<#else>false</#if>"/>
+                    <span class="${properties.kcInputClass!}">
+                        <input id="phone" name="phone" type="tel" inputmode="tel" autocomplete="tel-national" dir="ltr"
+                               value="${bdOtpPhoneNumber}" placeholder="${msg("bdOtpPhoneNumberPlaceholder")}"
+                               aria-invalid="<#if message?? && message.type == "error">true<#else>false</#if>"/>
+                    </span>
                 </div>
             </div>
             <@captcha.widget/>
