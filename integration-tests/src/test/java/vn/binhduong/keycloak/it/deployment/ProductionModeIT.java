@@ -44,7 +44,7 @@ import vn.binhduong.keycloak.it.support.StandIns;
 class ProductionModeIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
     /** The citizen that {@link FoundationChecks} creates during the first start's login. */
     private static final String CITIZEN = "074090000101";
     private static final String CITIZEN_PASSWORD = "Abc@12345";
