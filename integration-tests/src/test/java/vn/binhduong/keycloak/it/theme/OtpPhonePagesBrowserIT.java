@@ -2,7 +2,9 @@ package vn.binhduong.keycloak.it.theme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import vn.binhduong.keycloak.it.otp.SmsOtpTestRealm;
 import vn.binhduong.keycloak.it.support.AdminApi;
@@ -59,6 +62,10 @@ class OtpPhonePagesBrowserIT {
         admin.createUser(username, SmsOtpTestRealm.PASSWORD, "Đỗ", "Văn Giao Diện", "/can-bo-mot-cua");
         String phone = SmsOtpTestRealm.newPhone();
         new DirectLoginApi(keycloak, admin).switchOn("OTP phone page check");
+        // Every test sends from loopback: the action's per-IP cap is lifted, as the other SMS tests do.
+        HttpResponse<String> config = admin.send("PUT", "/realms/" + KeycloakServer.REALM
+                + "/authentication/required-actions/bd-register-otp-phone/config", Map.of("config", Map.of("ipHourlyCap", "100000")));
+        assertThat(config.statusCode()).as(config.body()).isEqualTo(204);
 
         try (ChromiumBrowser browser = new ChromiumBrowser(width, width < 600 ? 812 : 900, SCREENSHOTS)) {
             ChromeDriver driver = browser.driver();
@@ -81,7 +88,10 @@ class OtpPhonePagesBrowserIT {
                     + "i.type = 'hidden'; i.name = arguments[0]; i.value = arguments[1]; f.appendChild(i);",
                     CaptchaStandIn.FORM_FIELD, CaptchaStandIn.PASSING_TOKEN);
             driver.findElement(By.id("bd-otp-phone-submit")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("bd-otp-phone-target")).isEmpty()
+                    || !d.findElements(By.cssSelector(".pf-v5-c-alert, .alert-error")).isEmpty());
 
+            assertThat(driver.findElements(By.id("bd-otp-phone-target"))).as(driver.findElement(By.tagName("body")).getText()).isNotEmpty();
             assertThat(driver.findElement(By.id("bd-otp-phone-target")).getText()).contains("+84 " + phone.substring(3, 5));
             assertThat(labelOf(driver, "code")).isEqualTo("Mã xác thực");
             assertThat(gateway.lastCodeTo(SmsOtpTestRealm.national(phone))).isPresent();
