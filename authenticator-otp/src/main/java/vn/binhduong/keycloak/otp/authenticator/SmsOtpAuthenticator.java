@@ -20,6 +20,7 @@ import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge.SendResult;
 import vn.binhduong.keycloak.otp.challenge.SmsOtpPolicy;
 import vn.binhduong.keycloak.otp.phone.OtpPhoneLookup;
 import vn.binhduong.keycloak.otp.phone.PhoneNumbers;
+import vn.binhduong.keycloak.otp.phone.register.RegisterOtpPhoneActionFactory;
 
 /**
  * Second factor: a code sent by SMS to the user's OTP phone. Stateless; the challenge state lives in the auth
@@ -29,8 +30,8 @@ public class SmsOtpAuthenticator implements Authenticator {
 
     private static final Logger LOG = Logger.getLogger(SmsOtpAuthenticator.class);
 
-    /** The phone registration required action (its own issue). */
-    public static final String REGISTER_PHONE_ACTION = "bd-otp-phone-register";
+    /** The phone registration required action. */
+    public static final String REGISTER_PHONE_ACTION = RegisterOtpPhoneActionFactory.PROVIDER_ID;
 
     static final String FIELD_CODE = "code";
     static final String FIELD_RESEND = "resend";

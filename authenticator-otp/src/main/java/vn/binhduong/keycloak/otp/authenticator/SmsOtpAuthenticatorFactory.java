@@ -13,6 +13,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import vn.binhduong.keycloak.otp.challenge.SmsOtpPolicy;
+import vn.binhduong.keycloak.otp.phone.OtpPhoneCredentialModel;
 
 /** The {@code sms-otp} step, configured per execution in the admin console. */
 public class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
@@ -69,7 +70,9 @@ public class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
 
     @Override
     public String getReferenceCategory() {
-        return PROVIDER_ID;
+        // The credential it uses: Keycloak lists a credential type in the account console only when a flow step
+        // refers to it.
+        return OtpPhoneCredentialModel.TYPE;
     }
 
     @Override

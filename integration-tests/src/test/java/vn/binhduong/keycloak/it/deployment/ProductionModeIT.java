@@ -50,7 +50,7 @@ import vn.binhduong.keycloak.standins.dvcqg.DvcqgStandIn;
 class ProductionModeIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
     /** The official of the stand-in's sample {@code official_one_stop_shop}. */
     private static final String OFFICIAL_ID_NUMBER = "074185000003";
     /** A one-stop-shop official of the direct-login run, apart from the one {@link FoundationChecks} creates. */

@@ -66,7 +66,8 @@ public final class KeycloakServer implements KeycloakUnderTest, AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment(standIns));
         process = builder.start();
-        awaitReady(Duration.ofMinutes(5));
+        // The first start builds the server with our providers: minutes on a busy two-core machine.
+        awaitReady(Duration.ofMinutes(10));
     }
 
     /** Environment as the realm file expects it: secrets and site URLs are never committed. */
@@ -99,6 +100,9 @@ public final class KeycloakServer implements KeycloakUnderTest, AutoCloseable {
             }
             Thread.sleep(1000);
         }
+        // Not left running behind the failed test run.
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
         throw new IllegalStateException("Keycloak not ready within " + timeout + ":\n" + logTail());
     }
 
