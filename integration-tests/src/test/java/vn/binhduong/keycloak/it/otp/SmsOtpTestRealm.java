@@ -18,19 +18,19 @@ import vn.binhduong.keycloak.it.support.OtpPhones;
  * with a given execution config, bound to a new public client as its browser-flow override. The shipped realm's own
  * browser flow is left alone; the password form needs the direct-login switch on and a one-stop-shop official.
  */
-final class SmsOtpTestRealm {
+public final class SmsOtpTestRealm {
 
-    static final String PASSWORD = "Abc@12345";
+    public static final String PASSWORD = "Abc@12345";
     private static final String REALM = "/realms/" + KeycloakUnderTest.REALM;
 
     private final AdminApi admin;
 
-    SmsOtpTestRealm(AdminApi admin) {
+    public SmsOtpTestRealm(AdminApi admin) {
         this.admin = admin;
     }
 
     /** Creates (once) the flow and client named {@code name}; returns the client id. */
-    String clientWithSmsOtp(String name, Map<String, String> smsOtpConfig) throws IOException, InterruptedException {
+    public String clientWithSmsOtp(String name, Map<String, String> smsOtpConfig) throws IOException, InterruptedException {
         if (admin.get(REALM + "/clients?clientId=" + name).size() > 0) {
             return name;
         }
@@ -62,7 +62,7 @@ final class SmsOtpTestRealm {
     }
 
     /** A new one-stop-shop official with a password and, if given, a proven OTP phone; returns its id. */
-    String user(String username, String phoneE164) throws IOException, InterruptedException {
+    public String user(String username, String phoneE164) throws IOException, InterruptedException {
         return phoneE164 == null ? admin.createUser(username, PASSWORD, "Nguyễn", "Văn Thử", "/can-bo-mot-cua")
                 : OtpPhones.createUser(admin, username, PASSWORD, "Nguyễn", "Văn Thử", phoneE164, "/can-bo-mot-cua");
     }
@@ -74,11 +74,11 @@ final class SmsOtpTestRealm {
     }
 
     /** A fresh Vietnamese mobile number (Viettel 032…) in E.164. */
-    static String newPhone() {
+    public static String newPhone() {
         return "+8432" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
     }
 
-    static String national(String phoneE164) {
+    public static String national(String phoneE164) {
         return "0" + phoneE164.substring(3);
     }
 
