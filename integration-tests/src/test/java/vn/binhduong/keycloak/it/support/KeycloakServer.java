@@ -66,7 +66,8 @@ public final class KeycloakServer implements KeycloakUnderTest, AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment(standIns));
         process = builder.start();
-        awaitReady(Duration.ofMinutes(5));
+        // Generous: on a shared CI machine under load the first augmentation and boot alone can pass 5 minutes.
+        awaitReady(Duration.ofMinutes(12));
     }
 
     /** Environment as the realm file expects it: secrets and site URLs are never committed. */

@@ -62,9 +62,10 @@ final class PageChecks {
         return driver.findElement(By.tagName("main")).getText();
     }
 
-    /** Every visible input and select has a label (for=id) with text, or an aria-label. */
+    /** Every visible input and select has a label (for=id) with text, or an aria-label; buttons name themselves. */
     static void assertEveryInputLabelled(ChromeDriver driver) {
-        for (WebElement input : driver.findElements(By.cssSelector("input:not([type=hidden]), select, textarea"))) {
+        for (WebElement input : driver.findElements(By.cssSelector("input:not([type=hidden]):not([type=submit])"
+                + ":not([type=button]):not([type=reset]):not([type=image]), select, textarea"))) {
             String id = input.getAttribute("id");
             String ariaLabel = input.getAttribute("aria-label");
             List<WebElement> labels = id == null || id.isEmpty() ? List.of()
