@@ -44,6 +44,10 @@ BD_DVCQG_CLIENT_SECRET=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
 BD_DVCQG_CREATE_UNKNOWN_USERS=true
 ENV
 fi
+# The local system has no captcha service to ask: captcha off (the shipped realm has it on).
+if ! grep -q '^BD_CAPTCHA_ENABLED=' "$env_file"; then
+  echo "BD_CAPTCHA_ENABLED=false" >> "$env_file"
+fi
 set -a; . "$env_file"; set +a
 
 pids=()

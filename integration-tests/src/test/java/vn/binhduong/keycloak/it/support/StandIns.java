@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.binhduong.keycloak.standins.StandIn;
+import vn.binhduong.keycloak.standins.captcha.CaptchaStandIn;
 import vn.binhduong.keycloak.standins.dvcqg.DvcqgStandIn;
 import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
 
@@ -17,6 +18,7 @@ public final class StandIns implements AutoCloseable {
     private final List<StandIn> started = new ArrayList<>();
     private DvcqgStandIn dvcqg;
     private SmsGatewayStandIn smsGateway;
+    private CaptchaStandIn captcha;
 
     public static StandIns start() {
         StandIns standIns = new StandIns();
@@ -33,6 +35,7 @@ public final class StandIns implements AutoCloseable {
     private void startAll() {
         dvcqg = add(DvcqgStandIn.start());
         smsGateway = add(SmsGatewayStandIn.start(Map.of()));
+        captcha = add(CaptchaStandIn.start());
     }
 
     public DvcqgStandIn dvcqg() {
@@ -42,6 +45,11 @@ public final class StandIns implements AutoCloseable {
     /** The primary SMS gateway ({@code http} sms-sender). */
     public SmsGatewayStandIn smsGateway() {
         return smsGateway;
+    }
+
+    /** reCAPTCHA's verification endpoint. */
+    public CaptchaStandIn captcha() {
+        return captcha;
     }
 
     private <T extends StandIn> T add(T standIn) {
