@@ -22,7 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import vn.binhduong.keycloak.it.support.AdminApi;
 import vn.binhduong.keycloak.it.support.DirectLoginApi;
@@ -35,7 +37,7 @@ import vn.binhduong.keycloak.standins.dvcqg.DvcqgStandIn;
 /**
  * The error pages people can meet, in headless Chromium at 1280 and 375 px: DVCQG unreachable, account not
  * provisioned, direct login switched off, an account locked by the brute-force protection, and Keycloak's own
- * "page expired". Each reads in Vietnamese, meets WCAG AA contrast, and its language menu switches to English.
+ * "page expired". Each reads in Vietnamese, meets WCAG AA contrast and offers the language menu.
  */
 @ExtendWith(KeycloakExtension.class)
 class ErrorPagesBrowserIT {
@@ -110,6 +112,10 @@ class ErrorPagesBrowserIT {
 
             assertErrorPage(driver, "Đăng nhập trực tiếp đang tắt. Vui lòng đăng nhập bằng Cổng Dịch vụ công Quốc gia.");
             browser.screenshot("error-direct-login-off-vi-" + width);
+
+            switchLanguage(driver, "English", "en");
+            assertThat(driver.findElement(By.id("kc-header-wrapper")).getText()).isEqualTo("BÌNH DƯƠNG PROVINCE E-GOVERNMENT SYSTEM");
+            browser.screenshot("error-direct-login-off-en-" + width);
         }
     }
 
@@ -130,12 +136,15 @@ class ErrorPagesBrowserIT {
             signIn(driver, username, PASSWORD);
 
             // Keycloak tells a locked account the same as a wrong password (no account probing); ours adds the hint.
-            assertThat(driver.findElement(By.cssSelector(".pf-v5-c-alert__title")).getText()).isEqualTo(
+            assertThat(driver.findElement(By.id("input-error-username")).getText()).isEqualTo(
                     "Tài khoản hoặc mật khẩu không đúng. Sau nhiều lần nhập sai liên tiếp, tài khoản bị tạm khoá trong ít phút.");
             assertPageContrast(driver);
             browser.screenshot("error-locked-vi-1280");
             switchLanguage(driver, "English", "en");
             assertThat(driver.findElement(By.id("kc-page-title")).getText()).isEqualTo("Sign in");
+            signIn(driver, username, PASSWORD);
+            assertThat(driver.findElement(By.id("input-error-username")).getText()).isEqualTo(
+                    "Invalid account or password. After several wrong attempts in a row, the account is locked for a few minutes.");
         }
     }
 
@@ -158,9 +167,6 @@ class ErrorPagesBrowserIT {
             assertNoSidewaysScrolling(driver);
             browser.screenshot("page-expired-vi-" + width);
 
-            switchLanguage(driver, "English", "en");
-            assertThat(driver.findElement(By.id("kc-header-wrapper")).getText()).isEqualTo("BÌNH DƯƠNG PROVINCE E-GOVERNMENT SYSTEM");
-            browser.screenshot("page-expired-en-" + width);
         }
     }
 
@@ -176,12 +182,15 @@ class ErrorPagesBrowserIT {
         assertNoSidewaysScrolling(driver);
     }
 
+    /** Submits the direct-login form and waits for the next page with the message under the account field. */
     private static void signIn(ChromeDriver driver, String username, String password) {
         waitUpTo(driver, 15).until(d -> !d.findElements(By.id("password")).isEmpty());
+        WebElement passwordField = driver.findElement(By.id("password"));
         driver.findElement(By.id("username")).clear();
         driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
-        waitUpTo(driver, 15).until(d -> !d.findElements(By.cssSelector(".pf-v5-c-alert__title")).isEmpty());
+        passwordField.sendKeys(password, Keys.ENTER);
+        waitUpTo(driver, 15).until(ExpectedConditions.stalenessOf(passwordField));
+        waitUpTo(driver, 15).until(d -> !d.findElements(By.id("input-error-username")).isEmpty());
     }
 
     /** From the portal's login page to the DVCQG stand-in: the authorize URL Keycloak sent the browser to. */

@@ -91,7 +91,8 @@ final class PageChecks {
         assertContrast(driver, driver.findElement(By.id("kc-header-wrapper")), "the header");
         assertContrast(driver, driver.findElement(By.id("kc-page-title")), "the page title");
         for (WebElement element : driver.findElements(By.cssSelector("main p, main label, main a, main button, "
-                + "main input[type=submit], main .pf-v5-c-alert__title, main .bd-direct-login-banner"))) {
+                + "main input[type=submit], main .pf-v5-c-alert__title, main .bd-direct-login-banner, "
+                + "main .pf-v5-c-helper-text__item-text"))) {
             if (element.isDisplayed() && !element.getText().isBlank() && element.isEnabled()) {
                 assertContrast(driver, element, describe(element));
             }
