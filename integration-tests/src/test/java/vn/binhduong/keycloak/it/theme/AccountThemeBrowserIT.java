@@ -88,6 +88,9 @@ class AccountThemeBrowserIT {
 
             driver.get(keycloak.realmUrl() + "/account/account-security/signing-in");
             waitUpTo(driver, 60).until(d -> d.findElement(By.tagName("body")).getText().contains("Cách đăng nhập"));
+            WebElement update = driver.findElement(By.cssSelector("button.pf-m-secondary"));
+            assertThat(update.getCssValue("color")).as("secondary button in the brand colour").isEqualTo("rgba(165, 14, 14, 1)");
+            PageChecks.assertContrast(driver, update, "the secondary button");
             browser.screenshot("account-signing-in-vi-1280");
         }
     }
