@@ -88,6 +88,8 @@ class AccountThemeBrowserIT {
 
             driver.get(keycloak.realmUrl() + "/account/account-security/signing-in");
             waitUpTo(driver, 60).until(d -> d.findElement(By.tagName("body")).getText().contains("Cách đăng nhập"));
+            // The credentials are fetched after the page's heading shows.
+            waitUpTo(driver, 60).until(d -> !d.findElements(By.cssSelector("button.pf-m-secondary")).isEmpty());
             WebElement update = driver.findElement(By.cssSelector("button.pf-m-secondary"));
             assertThat(update.getCssValue("color")).as("secondary button in the brand colour").isEqualTo("rgba(165, 14, 14, 1)");
             PageChecks.assertContrast(driver, update, "the secondary button");
