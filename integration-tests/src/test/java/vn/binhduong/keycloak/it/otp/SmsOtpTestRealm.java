@@ -63,7 +63,7 @@ public final class SmsOtpTestRealm {
     }
 
     /** A new one-stop-shop official with a password and, if given, a proven OTP phone; returns its id. */
-    String user(String username, String phoneE164) throws IOException, InterruptedException {
+    public String user(String username, String phoneE164) throws IOException, InterruptedException {
         return phoneE164 == null ? admin.createUser(username, PASSWORD, "Nguyễn", "Văn Thử", "/can-bo-mot-cua")
                 : OtpPhones.createUser(admin, username, PASSWORD, "Nguyễn", "Văn Thử", phoneE164, "/can-bo-mot-cua");
     }
