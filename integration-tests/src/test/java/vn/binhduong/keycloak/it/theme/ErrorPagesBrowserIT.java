@@ -91,7 +91,13 @@ class ErrorPagesBrowserIT {
             ChromeDriver driver = browser.driver();
             backFromDvcqgAs(driver, account);
 
-            assertErrorPage(driver, "Không kết nối được với Cổng Dịch vụ công Quốc gia. Vui lòng thử lại sau ít phút.");
+            // The broker brings the user back to the login page with the message and the DVCQG button to retry.
+            waitUpTo(driver, 20).until(d -> !d.findElements(By.id("bd-dvcqg-login")).isEmpty());
+            assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+            assertThat(mainText(driver)).contains("Không kết nối được với Cổng Dịch vụ công Quốc gia. Vui lòng thử lại sau ít phút.");
+            assertLanguageMenu(driver);
+            assertPageContrast(driver);
+            assertNoSidewaysScrolling(driver);
             browser.screenshot("error-dvcqg-unreachable-vi-" + width);
         }
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -37,8 +38,11 @@ final class PageChecks {
     private PageChecks() {
     }
 
+    /** A wait that also rides out elements a re-rendering page (the React account console) replaces under it. */
     static WebDriverWait waitUpTo(ChromeDriver driver, int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Picks a language in the page's menu and waits for the page to come back in it. */
