@@ -35,27 +35,39 @@ public class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        SmsOtpPolicy d = SmsOtpPolicy.DEFAULT;
-        return ProviderConfigurationBuilder.create()
-                .property().name(CONF_LIFETIME).type(ProviderConfigProperty.INTEGER_TYPE).label("Code lifetime (s)")
-                .helpText("Seconds a code stays valid.").defaultValue(d.lifetimeSeconds()).add()
+        ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create()
                 .property().name(CONF_CODE_LENGTH).type(ProviderConfigProperty.INTEGER_TYPE).label("Code length")
-                .helpText("Digits in a code (4 to 10).").defaultValue(d.codeLength()).add()
-                .property().name(CONF_MAX_ATTEMPTS).type(ProviderConfigProperty.INTEGER_TYPE).label("Wrong entries per code")
-                .helpText("After this many wrong entries the code is void and a new one is needed.").defaultValue(d.maxAttempts()).add()
-                .property().name(CONF_RESEND_COOLDOWN).type(ProviderConfigProperty.INTEGER_TYPE).label("Resend cooldown (s)")
-                .helpText("Seconds after a send before 'Gửi lại' works again.").defaultValue(d.resendCooldownSeconds()).add()
-                .property().name(CONF_MAX_RESENDS).type(ProviderConfigProperty.INTEGER_TYPE).label("Resends per login")
-                .helpText("How many times a user may ask for a new code in one login.").defaultValue(d.maxResends()).add()
-                .property().name(CONF_PHONE_HOURLY_CAP).type(ProviderConfigProperty.INTEGER_TYPE).label("Sends per phone per hour")
-                .helpText("Cluster-wide cap of SMS sent to one phone in an hour.").defaultValue(d.phoneHourlyCap()).add()
-                .property().name(CONF_IP_HOURLY_CAP).type(ProviderConfigProperty.INTEGER_TYPE).label("Sends per client IP per hour")
-                .helpText("Cluster-wide cap of SMS requested from one client IP in an hour.").defaultValue(d.ipHourlyCap()).add()
+                .helpText("Digits in a code (4 to 10).").defaultValue(SmsOtpPolicy.DEFAULT.codeLength()).add();
+        return codeChallengeProperties(builder, "Resends per login", "How many times a user may ask for a new code in one login.")
                 .property().name(CONF_NO_PHONE).type(ProviderConfigProperty.LIST_TYPE).label("User without OTP phone")
                 .helpText("REFUSE: stop the login with a message. REGISTER_PHONE: go on and make the user register a phone.")
                 .options(Arrays.stream(NoPhonePolicy.values()).map(Enum::name).toList())
                 .defaultValue(NoPhonePolicy.REFUSE.name()).add()
                 .build();
+    }
+
+    /**
+     * The settings of an SMS code challenge (lifetime, wrong entries, cooldown, resends, hourly caps), under the same
+     * keys wherever a challenge is configured, so the login step and the phone registration read them alike.
+     */
+    public static ProviderConfigurationBuilder codeChallengeProperties(ProviderConfigurationBuilder builder,
+                                                                       String resendsLabel, String resendsHelp) {
+        SmsOtpPolicy d = SmsOtpPolicy.DEFAULT;
+        return builder
+                .property().name(CONF_LIFETIME).type(ProviderConfigProperty.INTEGER_TYPE).label("Code lifetime (s)")
+                .helpText("Seconds a code stays valid.").defaultValue(d.lifetimeSeconds()).add()
+                .property().name(CONF_MAX_ATTEMPTS).type(ProviderConfigProperty.INTEGER_TYPE).label("Wrong entries per code")
+                .helpText("After this many wrong entries the code is void and a new one is needed.").defaultValue(d.maxAttempts()).add()
+                .property().name(CONF_RESEND_COOLDOWN).type(ProviderConfigProperty.INTEGER_TYPE).label("Resend cooldown (s)")
+                .helpText("Seconds after a send before 'Gửi lại' works again.").defaultValue(d.resendCooldownSeconds()).add()
+                .property().name(CONF_MAX_RESENDS).type(ProviderConfigProperty.INTEGER_TYPE).label(resendsLabel)
+                .helpText(resendsHelp).defaultValue(d.maxResends()).add()
+                .property().name(CONF_PHONE_HOURLY_CAP).type(ProviderConfigProperty.INTEGER_TYPE).label("Sends per phone per hour")
+                .helpText("Cluster-wide cap of SMS sent to one phone in an hour, counted together for every SMS code step.")
+                .defaultValue(d.phoneHourlyCap()).add()
+                .property().name(CONF_IP_HOURLY_CAP).type(ProviderConfigProperty.INTEGER_TYPE).label("Sends per client IP per hour")
+                .helpText("Cluster-wide cap of SMS requested from one client IP in an hour, counted together for every SMS code step.")
+                .defaultValue(d.ipHourlyCap()).add();
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.validate.ValidationError;
 import org.keycloak.userprofile.ValidationException;
 
-import vn.binhduong.keycloak.otp.challenge.SmsOtpPolicy;
+import vn.binhduong.keycloak.otp.authenticator.SmsOtpAuthenticatorFactory;
 
 /**
  * "Register OTP phone": a required action, also started by an application with {@code kc_action}. Its settings
@@ -29,12 +29,12 @@ public class RegisterOtpPhoneActionFactory implements RequiredActionFactory {
 
     public static final String CONF_ALLOW_FOREIGN = "allowForeignNumbers";
     public static final String CONF_UNIQUE = "uniqueNumbers";
-    public static final String CONF_LIFETIME = "lifetime";
-    public static final String CONF_MAX_ATTEMPTS = "maxAttempts";
-    public static final String CONF_RESEND_COOLDOWN = "resendCooldown";
-    public static final String CONF_MAX_RESENDS = "maxResends";
-    public static final String CONF_PHONE_HOURLY_CAP = "phoneHourlyCap";
-    public static final String CONF_IP_HOURLY_CAP = "ipHourlyCap";
+    public static final String CONF_LIFETIME = SmsOtpAuthenticatorFactory.CONF_LIFETIME;
+    public static final String CONF_MAX_ATTEMPTS = SmsOtpAuthenticatorFactory.CONF_MAX_ATTEMPTS;
+    public static final String CONF_RESEND_COOLDOWN = SmsOtpAuthenticatorFactory.CONF_RESEND_COOLDOWN;
+    public static final String CONF_MAX_RESENDS = SmsOtpAuthenticatorFactory.CONF_MAX_RESENDS;
+    public static final String CONF_PHONE_HOURLY_CAP = SmsOtpAuthenticatorFactory.CONF_PHONE_HOURLY_CAP;
+    public static final String CONF_IP_HOURLY_CAP = SmsOtpAuthenticatorFactory.CONF_IP_HOURLY_CAP;
 
     /** Lowest and highest possible value of each integer setting. */
     static final Map<String, int[]> BOUNDS = bounds();
@@ -54,25 +54,13 @@ public class RegisterOtpPhoneActionFactory implements RequiredActionFactory {
 
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
-        SmsOtpPolicy d = SmsOtpPolicy.DEFAULT;
-        List<ProviderConfigProperty> properties = new ArrayList<>(ProviderConfigurationBuilder.create()
+        ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create()
                 .property().name(CONF_ALLOW_FOREIGN).type(ProviderConfigProperty.BOOLEAN_TYPE).label("Allow foreign numbers")
                 .helpText("Off: only Vietnamese (+84) mobiles can be registered.").defaultValue("false").add()
                 .property().name(CONF_UNIQUE).type(ProviderConfigProperty.BOOLEAN_TYPE).label("One account per number")
-                .helpText("On: a number bound to another account is refused.").defaultValue("true").add()
-                .property().name(CONF_LIFETIME).type(ProviderConfigProperty.INTEGER_TYPE).label("Code lifetime (s)")
-                .helpText("Seconds a code stays valid.").defaultValue(d.lifetimeSeconds()).add()
-                .property().name(CONF_MAX_ATTEMPTS).type(ProviderConfigProperty.INTEGER_TYPE).label("Wrong entries per code")
-                .helpText("After this many wrong entries the code is void.").defaultValue(d.maxAttempts()).add()
-                .property().name(CONF_RESEND_COOLDOWN).type(ProviderConfigProperty.INTEGER_TYPE).label("Resend cooldown (s)")
-                .helpText("Seconds after a send before 'Gửi lại' works again.").defaultValue(d.resendCooldownSeconds()).add()
-                .property().name(CONF_MAX_RESENDS).type(ProviderConfigProperty.INTEGER_TYPE).label("Resends per number")
-                .helpText("New codes a user may ask for one number.").defaultValue(d.maxResends()).add()
-                .property().name(CONF_PHONE_HOURLY_CAP).type(ProviderConfigProperty.INTEGER_TYPE).label("Sends per phone per hour")
-                .helpText("Cluster-wide cap, shared with the SMS OTP login step.").defaultValue(d.phoneHourlyCap()).add()
-                .property().name(CONF_IP_HOURLY_CAP).type(ProviderConfigProperty.INTEGER_TYPE).label("Sends per client IP per hour")
-                .helpText("Cluster-wide cap, shared with the SMS OTP login step.").defaultValue(d.ipHourlyCap()).add()
-                .build());
+                .helpText("On: a number bound to another account is refused.").defaultValue("true").add();
+        List<ProviderConfigProperty> properties = new ArrayList<>(SmsOtpAuthenticatorFactory.codeChallengeProperties(
+                builder, "Resends per number", "New codes a user may ask for one number.").build());
         properties.addAll(MAX_AUTH_AGE_CONFIG_PROPERTIES);
         return properties;
     }
