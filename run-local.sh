@@ -66,7 +66,7 @@ pids+=($!)
 
 echo "==> Starting Keycloak on http://localhost:8080 (log: $local_dir/keycloak.log)"
 # SMS codes (direct login's second factor) go to the outbox file, never to a real gateway.
-bash "$kc_home/bin/kc.sh" start-dev --import-realm --http-port=8080 --health-enabled=true \
+bash "$kc_home/bin/kc.sh" start-dev --import-realm --http-port=8080 --health-enabled=true --features=declarative-ui \
   --spi-sms-sender--provider-default=outbox --spi-sms-sender--outbox--dir="$local_dir/sms-outbox" \
   > "$local_dir/keycloak.log" 2>&1 &
 pids+=($!)
