@@ -85,8 +85,10 @@ cat <<INFO
   Client secret of motcua is in $env_file
   DVCQG login   : "Cổng Dịch vụ công Quốc gia" on the realm's login page leads to the stand-in
                   (http://127.0.0.1:8099), where you pick one of the sample VNeID accounts
-  SMS codes     : appended to $local_dir/sms-outbox/outbox.jsonl (direct login, once switched on through
-                  PUT /realms/binhduong/bd-direct-login; see the README)
+  Direct login  : switched on in the admin console, realm binhduong, Realm settings, tab "Direct login"
+                  (http://localhost:8080/admin/master/console/#/binhduong/realm-settings/bd-direct-login)
+                  or by PUT /realms/binhduong/bd-direct-login (see the README)
+  SMS codes     : appended to $local_dir/sms-outbox/outbox.jsonl (direct login's second factor)
 
   Ctrl-C stops everything.
 INFO
