@@ -66,12 +66,13 @@ record ConsoleTabForm(boolean enabled, String reason, String expiresAt) {
     }
 
     /**
-     * The change this form asks for; an expiry left as shown keeps the switch's exact second, and turning off drops
-     * the expiry. Text that is no time gets an {@link IllegalArgumentException} with a Vietnamese message.
+     * The change this form asks for. Turning off drops the expiry, and the reason too if it is still the one the
+     * switch was turned on with (the administrator only flipped the switch). An expiry left as shown keeps the
+     * switch's exact second. Text that is no time gets an {@link IllegalArgumentException} with a Vietnamese message.
      */
     DirectLoginChange toChange(DirectLoginState current) {
         if (!enabled) {
-            return new DirectLoginChange(false, reason, null, null);
+            return new DirectLoginChange(false, Objects.equals(reason, current.reason()) ? null : reason, null, null);
         }
         Long expiry = expiresAt == null ? null
                 : current.expiresAt() != null && sameMinute(current.expiresAt()) ? current.expiresAt() : epochSeconds(expiresAt);

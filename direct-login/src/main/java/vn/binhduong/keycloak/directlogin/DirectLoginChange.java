@@ -28,7 +28,7 @@ public record DirectLoginChange(Boolean enabled, String reason, Long expiresAt, 
             return new DirectLoginState(false, null, trimmedReason, changedBy, now);
         }
         if (trimmedReason == null) {
-            throw new IllegalArgumentException("Cần ghi lý do (\"reason\") khi bật đăng nhập trực tiếp.");
+            throw new IllegalArgumentException("Cần ghi lý do khi bật đăng nhập trực tiếp.");
         }
         Long expiry = expiresAt;
         if (ttlSeconds != null) {
@@ -37,7 +37,7 @@ public record DirectLoginChange(Boolean enabled, String reason, Long expiresAt, 
             }
             expiry = now + ttlSeconds;
         } else if (expiresAt != null && (expiresAt <= now || expiresAt > now + MAX_TTL_SECONDS)) {
-            throw new IllegalArgumentException("Thời điểm tự tắt (\"expiresAt\") phải ở tương lai, không quá 30 ngày.");
+            throw new IllegalArgumentException("Thời điểm tự tắt phải ở tương lai, không quá 30 ngày.");
         }
         return new DirectLoginState(true, expiry, trimmedReason, changedBy, now);
     }

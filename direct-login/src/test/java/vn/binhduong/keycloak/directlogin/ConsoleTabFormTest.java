@@ -51,6 +51,9 @@ class ConsoleTabFormTest {
 
         assertThat(off.enabled()).isFalse();
         assertThat(off.expiresAt()).isNull();
+        assertThat(off.reason()).isEqualTo("DVCQG ổn định");
+        assertThat(new ConsoleTabForm(false, "DVCQG lỗi OTP", "24/11/2026 08:00").toChange(ON).toState(NOW, "a").reason())
+                .as("only the switch flipped: the reason it was turned on with is not the reason it is turned off").isNull();
         assertThat(ConsoleTabForm.UNSAVED.shows(new DirectLoginState(false, null, null, null, null))).isTrue();
         assertThat(ConsoleTabForm.UNSAVED.shows(off)).isFalse();
     }

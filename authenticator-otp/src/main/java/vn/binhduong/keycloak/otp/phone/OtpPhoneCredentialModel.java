@@ -2,6 +2,7 @@ package vn.binhduong.keycloak.otp.phone;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.keycloak.common.util.Time;
@@ -10,7 +11,9 @@ import org.keycloak.util.JsonSerialization;
 
 /**
  * A proven phone that can receive OTP codes. Credential data {@code {"phone": E.164, "receiver": true|false}}; no
- * secret. The user label is the masked number, so lists show it without revealing the number.
+ * secret. The user label is the masked number, so lists show it without revealing the number; two numbers of one user
+ * that mask alike (same carrier prefix and last digits) are told apart by a counter, as Keycloak refuses two
+ * credentials of a type with the same label.
  */
 public final class OtpPhoneCredentialModel extends CredentialModel {
 
@@ -32,6 +35,7 @@ public final class OtpPhoneCredentialModel extends CredentialModel {
         model.setCreatedDate(Time.currentTimeMillis());
         model.setSecretData("{}");
         model.writeData();
+        model.setUserLabel(PhoneNumbers.mask(phoneE164));
         return model;
     }
 
@@ -67,6 +71,17 @@ public final class OtpPhoneCredentialModel extends CredentialModel {
     public void setPhone(String phoneE164) {
         data.phone = phoneE164;
         writeData();
+        setUserLabel(PhoneNumbers.mask(phoneE164));
+    }
+
+    /** Keeps the masked number as label, with " (2)", " (3)"… if another phone of the user already shows it. */
+    public void labelDistinctFrom(Collection<String> labelsOfOtherPhones) {
+        String masked = PhoneNumbers.mask(data.phone);
+        String label = masked;
+        for (int n = 2; labelsOfOtherPhones.contains(label); n++) {
+            label = masked + " (" + n + ")";
+        }
+        setUserLabel(label);
     }
 
     public void setReceiver(boolean receiver) {
@@ -79,9 +94,6 @@ public final class OtpPhoneCredentialModel extends CredentialModel {
             setCredentialData(JsonSerialization.writeValueAsString(data));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        if (data.phone != null) {
-            setUserLabel(PhoneNumbers.mask(data.phone));
         }
     }
 

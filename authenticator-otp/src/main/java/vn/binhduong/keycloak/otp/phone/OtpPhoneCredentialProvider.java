@@ -52,9 +52,11 @@ public class OtpPhoneCredentialProvider implements CredentialProvider<OtpPhoneCr
         if (receiver) {
             existing.stream().filter(OtpPhoneCredentialModel::isReceiver).forEach(other -> flag(user, other, false));
         }
-        CredentialModel created = user.credentialManager().createStoredCredential(OtpPhoneCredentialModel.create(phone, receiver));
+        OtpPhoneCredentialModel created = OtpPhoneCredentialModel.create(phone, receiver);
+        created.labelDistinctFrom(existing.stream().map(OtpPhoneCredentialModel::getUserLabel).toList());
+        CredentialModel stored = user.credentialManager().createStoredCredential(created);
         new PhoneBindings(session, realm).refresh(user);
-        return created;
+        return stored;
     }
 
     /** Puts a newly proven number in place of an existing phone; it keeps its receiver flag. */
@@ -64,6 +66,8 @@ public class OtpPhoneCredentialProvider implements CredentialProvider<OtpPhoneCr
             throw new ModelDuplicateException("bd-otp-phone: the user already has this number");
         }
         phone.setPhone(phoneE164);
+        phone.labelDistinctFrom(lookup.all(user).stream().filter(other -> !other.getId().equals(credentialId))
+                .map(OtpPhoneCredentialModel::getUserLabel).toList());
         user.credentialManager().updateStoredCredential(phone);
         new PhoneBindings(session, realm).refresh(user);
     }

@@ -2,6 +2,8 @@ package vn.binhduong.keycloak.otp.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.keycloak.credential.CredentialModel;
 
@@ -32,6 +34,19 @@ class OtpPhoneCredentialModelTest {
         phone.setReceiver(true);
         phone.setPhone("+84326926565");
         assertThat(phone.getCredentialData()).isEqualTo("{\"phone\":\"+84326926565\",\"receiver\":true}");
+        assertThat(phone.getUserLabel()).isEqualTo("+84 32****565");
+    }
+
+    @Test
+    void numbersThatMaskAlikeGetDistinctLabelsAndAFlagChangeKeepsThem() {
+        OtpPhoneCredentialModel phone = OtpPhoneCredentialModel.create("+84329876565", false);
+
+        phone.labelDistinctFrom(List.of("+84 32****565", "+84 32****565 (2)", "+84 91****678"));
+        assertThat(phone.getUserLabel()).isEqualTo("+84 32****565 (3)");
+        phone.setReceiver(true);
+        assertThat(phone.getUserLabel()).isEqualTo("+84 32****565 (3)");
+
+        phone.labelDistinctFrom(List.of("+84 91****678"));
         assertThat(phone.getUserLabel()).isEqualTo("+84 32****565");
     }
 

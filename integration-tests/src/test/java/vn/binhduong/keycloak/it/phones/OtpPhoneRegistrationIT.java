@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -102,6 +103,28 @@ class OtpPhoneRegistrationIT {
         assertThat(storedPhones(owner)).containsExactly(phone + " receiver");
         assertThat(admin.get(PhoneOwner.USERS + "/" + owner.userId).at("/attributes/bd_otp_phone_binding/0").asText())
                 .hasSize(64).doesNotContain(phone.substring(3));
+    }
+
+    @Test
+    void twoNumbersThatMaskAlikeAreBothRegisteredUnderDistinctLabels() throws Exception {
+        // Same carrier prefix and last three digits: "+84 32****678" both, which Keycloak would take for one label.
+        String first = "+8432" + ThreadLocalRandom.current().nextInt(1000, 5000) + "678";
+        String second = "+8432" + ThreadLocalRandom.current().nextInt(5000, 10_000) + "678";
+        PhoneOwner owner = registeredOwner(first);
+
+        owner.startAction(ACTION);
+        submitNumber(owner, Map.of("source", "other", "country", "VN", "phone", national(second)));
+        enterCode(owner, second);
+
+        assertThat(owner.backAtThePortal()).as(owner.text()).isNotNull();
+        assertThat(storedPhones(owner)).containsExactly(first + " receiver", second);
+        List<String> labels = new ArrayList<>();
+        for (JsonNode credential : admin.get(PhoneOwner.USERS + "/" + owner.userId + "/credentials")) {
+            if (OtpPhones.CREDENTIAL_TYPE.equals(credential.path("type").asText())) {
+                labels.add(credential.path("userLabel").asText());
+            }
+        }
+        assertThat(labels).containsExactlyInAnyOrder("+84 32****678", "+84 32****678 (2)");
     }
 
     @Test
