@@ -66,7 +66,7 @@ pids+=($!)
 
 echo "==> Starting Keycloak on http://localhost:8080 (log: $local_dir/keycloak.log)"
 # SMS codes (direct login's second factor) go to the outbox file, never to a real gateway.
-bash "$kc_home/bin/kc.sh" start-dev --import-realm --http-port=8080 --health-enabled=true \
+bash "$kc_home/bin/kc.sh" start-dev --import-realm --http-port=8080 --health-enabled=true --features=declarative-ui \
   --spi-sms-sender--provider-default=outbox --spi-sms-sender--outbox--dir="$local_dir/sms-outbox" \
   > "$local_dir/keycloak.log" 2>&1 &
 pids+=($!)
@@ -85,8 +85,10 @@ cat <<INFO
   Client secret of motcua is in $env_file
   DVCQG login   : "Cổng Dịch vụ công Quốc gia" on the realm's login page leads to the stand-in
                   (http://127.0.0.1:8099), where you pick one of the sample VNeID accounts
-  SMS codes     : appended to $local_dir/sms-outbox/outbox.jsonl (direct login, once switched on through
-                  PUT /realms/binhduong/bd-direct-login; see the README)
+  Direct login  : switched on in the admin console, realm binhduong, Realm settings, tab "Direct login"
+                  (http://localhost:8080/admin/master/console/#/binhduong/realm-settings/bd-direct-login)
+                  or by PUT /realms/binhduong/bd-direct-login (see the README)
+  SMS codes     : appended to $local_dir/sms-outbox/outbox.jsonl (direct login's second factor)
 
   Ctrl-C stops everything.
 INFO

@@ -37,8 +37,7 @@ public record DirectLoginChange(Boolean enabled, String reason, Long expiresAt, 
             }
             expiry = now + ttlSeconds;
         } else if (expiresAt != null && (expiresAt <= now || expiresAt > now + MAX_TTL_SECONDS)) {
-            throw new IllegalArgumentException("\"expiresAt\" phải là thời điểm trong tương lai, không quá 30 ngày"
-                    + " (số giây kể từ 1970-01-01 UTC).");
+            throw new IllegalArgumentException("Thời điểm tự tắt (\"expiresAt\") phải ở tương lai, không quá 30 ngày.");
         }
         return new DirectLoginState(true, expiry, trimmedReason, changedBy, now);
     }

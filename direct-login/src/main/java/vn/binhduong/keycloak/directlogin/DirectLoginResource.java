@@ -111,19 +111,9 @@ public class DirectLoginResource {
         } catch (IllegalArgumentException e) {
             return badRequest(e.getMessage());
         }
-        new DirectLoginSwitch(realm).write(state);
-
-        Map<String, Object> view = state.toView(now);
-        new AdminEventBuilder(realm, auth, session, session.getContext().getConnection())
-                .resource(ResourceType.REALM)
-                .operation(OperationType.UPDATE)
-                .resourcePath(DirectLoginResourceProviderFactory.PROVIDER_ID)
-                .representation(view)
-                .detail("directLogin", state.enabled() ? "on" : "off")
-                .detail("reason", state.reason())
-                .detail("expiresAt", state.expiresAt() == null ? null : state.expiresAt().toString())
-                .success();
-        return Response.ok(view).build();
+        SwitchWriter.write(session, realm, state,
+                new AdminEventBuilder(realm, auth, session, session.getContext().getConnection()), now);
+        return Response.ok(state.toView(now)).build();
     }
 
     /** Authenticates the caller like {@link AdminRoot} does, then puts the realm of the URL back in the context. */

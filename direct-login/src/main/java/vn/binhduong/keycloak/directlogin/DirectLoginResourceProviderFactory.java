@@ -23,15 +23,18 @@ public class DirectLoginResourceProviderFactory implements RealmResourceProvider
     }
 
     /**
-     * Starts the DVCQG health probe once the server has migrated and imported its realms. Keycloak's timer stops
-     * with the server; the task itself holds no state.
+     * Starts the DVCQG health probe and the switch's upkeep once the server has migrated and imported its realms.
+     * Keycloak's timer stops with the server; the tasks themselves hold no state.
      */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
-                KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
-                        .scheduleTask(new DvcqgProbeTask(), DvcqgProbeTask.TICK_MILLIS, DvcqgProbeTask.NAME));
+                KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                    TimerProvider timer = session.getProvider(TimerProvider.class);
+                    timer.scheduleTask(new DvcqgProbeTask(), DvcqgProbeTask.TICK_MILLIS, DvcqgProbeTask.NAME);
+                    timer.scheduleTask(new SwitchUpkeepTask(), SwitchUpkeepTask.TICK_MILLIS, SwitchUpkeepTask.NAME);
+                });
             }
         });
     }

@@ -92,13 +92,9 @@ final class DvcqgProbeTask implements ScheduledTask {
         if (step.action() != SwitchAction.NONE) {
             DirectLoginState state = new DirectLoginState(step.action() == SwitchAction.TURN_ON, null, step.reason(),
                     DvcqgHealthMachine.AUTO, now);
-            directLogin.write(state);
             LOG.warnf("Direct login in realm %s switched %s by the DVCQG probe", realm.getName(), state.enabled() ? "on" : "off");
-            BackgroundAdminEvent.realmUpdate(session, realm, DirectLoginResourceProviderFactory.PROVIDER_ID)
-                    .representation(state.toView(now))
-                    .detail("directLogin", state.enabled() ? "on" : "off")
-                    .detail("reason", state.reason())
-                    .success();
+            SwitchWriter.write(session, realm, state,
+                    BackgroundAdminEvent.realmUpdate(session, realm, DirectLoginResourceProviderFactory.PROVIDER_ID), now);
         }
         return null;
     }

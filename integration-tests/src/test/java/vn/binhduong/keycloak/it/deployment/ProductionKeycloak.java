@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import vn.binhduong.keycloak.it.support.KeycloakServer;
 import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
 
 /**
@@ -48,7 +49,7 @@ final class ProductionKeycloak implements KeycloakUnderTest, AutoCloseable {
 
     void build(Map<String, String> serverOptions) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", kcSh(), "build", "--db=postgres",
-                "--health-enabled=true", "--metrics-enabled=true"));
+                "--health-enabled=true", "--metrics-enabled=true", "--features=" + KeycloakServer.DECLARATIVE_UI));
         serverOptions.forEach((key, value) -> {
             if (isBuildTimeOption(key)) {
                 command.add("--" + key + "=" + value);

@@ -24,6 +24,9 @@ import java.util.UUID;
  */
 public final class KeycloakServer implements KeycloakUnderTest, AutoCloseable {
 
+    /** The feature behind the admin console's "direct login" tab; a build-time option like in production. */
+    public static final String DECLARATIVE_UI = "declarative-ui";
+
     private final Path home;
     private final Path log;
     private final int httpPort;
@@ -60,7 +63,7 @@ public final class KeycloakServer implements KeycloakUnderTest, AutoCloseable {
         List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--import-realm", "--db=dev-mem", "--http-host=127.0.0.1",
                 "--http-port=" + httpPort, "--http-management-port=" + managementPort,
-                "--health-enabled=true", "--cache=local"));
+                "--health-enabled=true", "--cache=local", "--features=" + DECLARATIVE_UI));
         standIns.serverOptions().forEach((key, value) -> command.add("--" + key + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
