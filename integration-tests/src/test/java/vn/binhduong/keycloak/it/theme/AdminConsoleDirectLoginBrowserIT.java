@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -47,6 +48,13 @@ class AdminConsoleDirectLoginBrowserIT {
     private static final DateTimeFormatter EXPIRY_FORMAT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     /** The switch's own fields: what a save through the console writes, or leaves alone when refused. */
     private static final List<String> SWITCH_FIELDS = List.of("enabled", "reason", "expiresAt", "changedBy", "changedAt");
+
+    /** True if a tab's link lies wholly inside the visible part of its tab strip. */
+    private static final String SHOWN_IN_STRIP = """
+            const link = arguments[0].getBoundingClientRect();
+            const strip = arguments[0].closest('ul').getBoundingClientRect();
+            return link.left >= strip.left && link.right <= strip.right;
+            """;
 
     private final KeycloakServer keycloak;
     private final AdminApi admin;
@@ -98,7 +106,21 @@ class AdminConsoleDirectLoginBrowserIT {
     @Test
     void tabIsOnRealmSettingsAndShowsTheSwitchOff() throws Exception {
         directLogin.switchOff();
-        openTab();
+        // As an administrator gets there: Realm settings opens on General, the tab is the last of the strip.
+        driver.get("about:blank");
+        driver.get(consoleUrl() + "#/" + KeycloakServer.REALM + "/realm-settings/general");
+        waitUpTo(driver, 90).until(d -> !d.findElements(tabLink()).isEmpty());
+        // The strip scrolls with its forward button until the tab shows.
+        waitUpTo(driver, 30).until(d -> {
+            if (Boolean.TRUE.equals(driver.executeScript(SHOWN_IN_STRIP, d.findElement(tabLink())))) {
+                return true;
+            }
+            d.findElement(By.cssSelector("[aria-label='realm-settings-tabs'] button[aria-label='Scroll forward']")).click();
+            return false;
+        });
+        driver.findElement(tabLink()).click();
+        waitUpTo(driver, 30).until(d -> d.getCurrentUrl().endsWith(TAB_PATH) && formShown(d));
+        browser.screenshot("admin-console-direct-login-tab-1280");
 
         WebElement tab = driver.findElement(tabLink());
         assertThat(tab.getText().strip()).isIn("Đăng nhập trực tiếp", "Direct login");
@@ -206,9 +228,12 @@ class AdminConsoleDirectLoginBrowserIT {
     private void openTab() {
         driver.get("about:blank");
         driver.get(consoleUrl() + "#" + TAB_PATH);
-        waitUpTo(driver, 90).until(d -> !d.findElements(tabLink()).isEmpty()
-                && !d.findElements(By.cssSelector("[data-testid=save]")).isEmpty()
-                && !d.findElements(By.cssSelector("input[data-testid=enabled]")).isEmpty());
+        waitUpTo(driver, 90).until(d -> !d.findElements(tabLink()).isEmpty() && formShown(d));
+    }
+
+    private static boolean formShown(WebDriver driver) {
+        return !driver.findElements(By.cssSelector("[data-testid=save]")).isEmpty()
+                && !driver.findElements(By.cssSelector("input[data-testid=enabled]")).isEmpty();
     }
 
     private WebElement field(String css) {
