@@ -164,6 +164,8 @@ class AdminConsoleDirectLoginBrowserIT {
         JsonNode offState = switchState();
         assertThat(offState.path("enabled").asBoolean()).isFalse();
         assertThat(offState.hasNonNull("expiresAt")).as("turning off drops the expiry: " + offState).isFalse();
+        assertThat(offState.hasNonNull("reason")).as("the reason for switching on is not the reason for switching off: "
+                + offState).isFalse();
         openTab();
         assertThat(switchIsOn()).isFalse();
         assertThat(field("input[data-testid=expiresAt]").getAttribute("value")).isEmpty();
