@@ -2,24 +2,18 @@ package vn.binhduong.keycloak.reset;
 
 import java.util.List;
 
-import org.keycloak.Config;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel.Requirement;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /** The reset's last step, {@value #PROVIDER_ID}. */
-public class ResetNewPasswordAuthenticatorFactory implements AuthenticatorFactory {
+public class ResetNewPasswordAuthenticatorFactory extends ResetStepFactory {
 
     public static final String PROVIDER_ID = "bd-reset-new-password";
     public static final String CONF_SIGN_OUT_OTHER_SESSIONS = "signOutOtherSessions";
 
-    private static final Requirement[] REQUIREMENTS = {Requirement.REQUIRED};
-
-    private final ResetNewPasswordAuthenticator authenticator = new ResetNewPasswordAuthenticator();
+    public ResetNewPasswordAuthenticatorFactory() {
+        super(PROVIDER_ID, new ResetNewPasswordAuthenticator());
+    }
 
     @Override
     public String getDisplayType() {
@@ -32,23 +26,8 @@ public class ResetNewPasswordAuthenticatorFactory implements AuthenticatorFactor
     }
 
     @Override
-    public String getReferenceCategory() {
-        return null;
-    }
-
-    @Override
     public boolean isConfigurable() {
         return true;
-    }
-
-    @Override
-    public Requirement[] getRequirementChoices() {
-        return REQUIREMENTS;
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 
     @Override
@@ -59,27 +38,5 @@ public class ResetNewPasswordAuthenticatorFactory implements AuthenticatorFactor
                 .helpText("After the reset, end every session of the user (offline ones too), as a stolen password's would be.")
                 .defaultValue(true).add()
                 .build();
-    }
-
-    @Override
-    public Authenticator create(KeycloakSession session) {
-        return authenticator;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
     }
 }
