@@ -8,15 +8,16 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.managers.BruteForceProtector;
 
 import vn.binhduong.keycloak.otp.authenticator.SmsOtpSettings;
+import vn.binhduong.keycloak.otp.challenge.SendBudget;
 import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge;
 import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge.SendResult;
 import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge.VerifyResult;
@@ -41,8 +42,11 @@ public class ResetSmsCodeAuthenticator implements Authenticator {
 
     private final OtpPhoneLookup phones = new OtpPhoneLookup();
 
-    /** Who the code is for: a user and phone, or the ID number of an account that gets nothing. */
-    private record Target(UserModel user, String phone, String capSubject) {
+    /**
+     * Who the code is for: a user and phone, or (user and phone null) the ID number of an account that gets nothing;
+     * and whose allowance it spends.
+     */
+    private record Target(UserModel user, String phone, SendBudget budget) {
         boolean decoy() {
             return user == null;
         }
@@ -52,12 +56,11 @@ public class ResetSmsCodeAuthenticator implements Authenticator {
         String accountId = context.getAuthenticationSession().getAuthNote(ResetIdNumberAuthenticator.NOTE_ACCOUNT);
         UserModel user = accountId == null ? null : context.getSession().users().getUserById(context.getRealm(), accountId);
         Optional<String> phone = user == null || !user.isEnabled() ? Optional.empty() : phones.find(user);
-        if (phone.isPresent()) {
-            return new Target(user, phone.get(), phone.get());
-        }
-        // Counted per typed ID number, so the hourly cap holds for an unknown ID as it does for a real phone.
+        // Counted per typed ID number in the anonymous budget, for a real account and an unknown one alike: the caps
+        // answer the same for both, and resets cannot use up the codes of the account's logins.
         String id = context.getAuthenticationSession().getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
-        return new Target(null, null, "bd-reset-decoy:" + id);
+        SendBudget budget = SendBudget.anonymous("id", id, clientIp(context));
+        return phone.isPresent() ? new Target(user, phone.get(), budget) : new Target(null, null, budget);
     }
 
     @Override
@@ -69,7 +72,7 @@ public class ResetSmsCodeAuthenticator implements Authenticator {
             context.challenge(form(context, challenge, null));
             return;
         }
-        SendResult result = challenge.sendFirst(target.capSubject(), clientIp(context), locale(context, target));
+        SendResult result = challenge.sendFirst(target.phone(), target.budget(), locale(context, target));
         context.challenge(afterSend(context, challenge, target, result));
     }
 
@@ -79,7 +82,7 @@ public class ResetSmsCodeAuthenticator implements Authenticator {
         SmsCodeChallenge challenge = challenge(context, target);
         MultivaluedMap<String, String> params = context.getHttpRequest().getDecodedFormParameters();
         if (params.containsKey(FIELD_RESEND)) {
-            SendResult result = challenge.resend(target.capSubject(), clientIp(context), locale(context, target));
+            SendResult result = challenge.resend(target.phone(), target.budget(), locale(context, target));
             context.challenge(afterSend(context, challenge, target, result));
             return;
         }
@@ -94,7 +97,7 @@ public class ResetSmsCodeAuthenticator implements Authenticator {
             context.challenge(form(context, challenge, "bdResetCodeTooLong"));
             return;
         }
-        VerifyResult result = challenge.verify(code);
+        VerifyResult result = challenge.verify(code).result();
         if (result == VerifyResult.VALID && (target.decoy() || lockedOut(context, target.user()))) {
             // No code can open an account that gets nothing; a locked-out account is refused in a wrong code's words.
             result = VerifyResult.INVALID;
@@ -128,13 +131,7 @@ public class ResetSmsCodeAuthenticator implements Authenticator {
     }
 
     private static boolean lockedOut(AuthenticationFlowContext context, UserModel user) {
-        RealmModel realm = context.getRealm();
-        if (!realm.isBruteForceProtected()) {
-            return false;
-        }
-        KeycloakSession session = context.getSession();
-        BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
-        return protector.isPermanentlyLockedOut(session, realm, user) || protector.isTemporarilyDisabled(session, realm, user);
+        return AuthenticatorUtils.getDisabledByBruteForceEventError(context, user) != null;
     }
 
     private Response afterSend(AuthenticationFlowContext context, SmsCodeChallenge challenge, Target target, SendResult result) {

@@ -1,14 +1,17 @@
 package vn.binhduong.keycloak.reset;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import vn.binhduong.keycloak.otp.authenticator.SmsOtpAuthenticatorFactory;
 
 /**
  * The reset's SMS code step, {@value #PROVIDER_ID}, with the sms-otp step's settings (lifetime, attempts, resends,
- * caps) under the same keys; only the no-phone choice is left out, since such an account goes the unseen way.
+ * caps) under the same keys, plus the per-client-IP cap of the anonymous flows; only the no-phone choice is left
+ * out, since such an account goes the unseen way.
  */
 public class ResetSmsCodeAuthenticatorFactory extends ResetStepFactory {
 
@@ -35,8 +38,11 @@ public class ResetSmsCodeAuthenticatorFactory extends ResetStepFactory {
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return new SmsOtpAuthenticatorFactory().getConfigProperties().stream()
-                .filter(property -> !property.getName().equals(SmsOtpAuthenticatorFactory.CONF_NO_PHONE))
-                .toList();
+        List<ProviderConfigProperty> properties = new ArrayList<>(new SmsOtpAuthenticatorFactory().getConfigProperties()
+                .stream().filter(property -> !property.getName().equals(SmsOtpAuthenticatorFactory.CONF_NO_PHONE))
+                .toList());
+        // Anyone can start a reset: it has the per-client-IP cap the login step has not.
+        properties.addAll(SmsOtpAuthenticatorFactory.ipCapProperty(ProviderConfigurationBuilder.create()).build());
+        return properties;
     }
 }

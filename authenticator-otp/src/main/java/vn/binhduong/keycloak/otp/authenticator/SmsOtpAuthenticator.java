@@ -9,13 +9,16 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Errors;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import vn.binhduong.keycloak.otp.challenge.SendBudget;
 import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge;
+import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge.Verification;
 import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge.SendResult;
 import vn.binhduong.keycloak.otp.challenge.SmsOtpPolicy;
 import vn.binhduong.keycloak.otp.phone.OtpPhoneLookup;
@@ -42,58 +45,80 @@ public class SmsOtpAuthenticator implements Authenticator {
     static final String ERROR_NO_PHONE = "bd_sms_otp_no_phone";
     static final String ERROR_LOCKED = "bd_sms_otp_locked";
     static final String DETAIL = "bd_sms_otp";
+    /** A random id of the code an entry was compared with (never the code), to count comparisons per code. */
+    static final String DETAIL_CODE_ID = "bd_sms_otp_code";
+    /** Which of the code's attempt slots the entry took (1 to the cap); absent when it was not compared. */
+    static final String DETAIL_ATTEMPT = "bd_sms_otp_attempt";
 
     private final OtpPhoneLookup phones = new OtpPhoneLookup();
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
+        if (!mayGoOn(context)) {
+            return;
+        }
         Optional<String> phone = phones.find(user);
         if (phone.isEmpty()) {
             noPhone(context, user);
             return;
         }
         SmsCodeChallenge challenge = challenge(context);
+        if (lockedOut(context, challenge, phone.get())) {
+            return;
+        }
         if (challenge.started()) {
             // A refresh or back/forward: show the page again, send nothing.
             context.challenge(form(context, challenge, phone.get(), null, null));
             return;
         }
-        SendResult result = challenge.sendFirst(phone.get(), clientIp(context), locale(context, user));
+        SendResult result = challenge.sendFirst(phone.get(), SendBudget.provenLogin(phone.get()), locale(context, user));
         context.challenge(afterSend(context, challenge, phone.get(), result));
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
+        // Before anything, a resend too: neither a closed flow nor a locked account gets an SMS or a comparison.
+        if (!mayGoOn(context)) {
+            return;
+        }
         Optional<String> phone = phones.find(user);
         if (phone.isEmpty()) {
             noPhone(context, user);
             return;
         }
         SmsCodeChallenge challenge = challenge(context);
+        if (lockedOut(context, challenge, phone.get())) {
+            return;
+        }
         MultivaluedMap<String, String> params = context.getHttpRequest().getDecodedFormParameters();
         if (params.containsKey(FIELD_RESEND)) {
-            SendResult result = challenge.resend(phone.get(), clientIp(context), locale(context, user));
+            SendResult result = challenge.resend(phone.get(), SendBudget.provenLogin(phone.get()), locale(context, user));
             context.challenge(afterSend(context, challenge, phone.get(), result));
             return;
         }
-        switch (challenge.verify(params.getFirst(FIELD_CODE))) {
+        Verification verification = challenge.verify(params.getFirst(FIELD_CODE));
+        if (verification.codeId() != null) {
+            context.getEvent().detail(DETAIL_CODE_ID, verification.codeId());
+        }
+        if (verification.evaluated()) {
+            context.getEvent().detail(DETAIL_ATTEMPT, Integer.toString(verification.attempt()));
+        }
+        switch (verification.result()) {
             case VALID -> {
                 context.getEvent().detail(DETAIL, "verified");
                 context.success();
             }
-            case INVALID -> {
-                countBruteForceFailure(context, user);
-                context.getEvent().user(user).error(Errors.INVALID_USER_CREDENTIALS);
-                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                        form(context, challenge, phone.get(), "bdSmsOtpInvalid", null));
-            }
+            case INVALID -> wrongCode(context, challenge, phone.get(), "bdSmsOtpInvalid");
+            // The entry that spent the last attempt was compared, and counts like any wrong code; later ones were not.
             case LOCKED -> {
-                countBruteForceFailure(context, user);
-                context.getEvent().user(user).error(ERROR_LOCKED);
-                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                        form(context, challenge, phone.get(), "bdSmsOtpLocked", null));
+                if (verification.evaluated()) {
+                    wrongCode(context, challenge, phone.get(), "bdSmsOtpLocked");
+                } else {
+                    context.getEvent().user(user).error(ERROR_LOCKED);
+                    context.challenge(form(context, challenge, phone.get(), "bdSmsOtpLocked", null));
+                }
             }
             case EXPIRED -> {
                 context.getEvent().user(user).error(Errors.EXPIRED_CODE);
@@ -101,6 +126,40 @@ public class SmsOtpAuthenticator implements Authenticator {
             }
             case NO_CODE -> context.challenge(form(context, challenge, phone.get(), "bdSmsOtpNoCode", null));
         }
+    }
+
+    private void wrongCode(AuthenticationFlowContext context, SmsCodeChallenge challenge, String phone, String message) {
+        UserModel user = context.getUser();
+        countBruteForceFailure(context, user);
+        context.getEvent().user(user).error(Errors.INVALID_USER_CREDENTIALS);
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, form(context, challenge, phone, message, null));
+    }
+
+    /**
+     * Whether the flow this step belongs to still allows a second factor; the direct login's variant closes it with
+     * the administrators' switch. Having answered false, the step has already set the flow's failure.
+     */
+    protected boolean mayGoOn(AuthenticationFlowContext context) {
+        return true;
+    }
+
+    /**
+     * As Keycloak's OTP form: an account that brute-force detection locked (or an administrator disabled) since its
+     * password passed gets no SMS and no comparison, even of the right code; told in a wrong code's words, so the
+     * lock is not announced to whoever is guessing.
+     */
+    private boolean lockedOut(AuthenticationFlowContext context, SmsCodeChallenge challenge, String phone) {
+        UserModel user = context.getUser();
+        String error = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
+        if (error == null && !user.isEnabled()) {
+            error = Errors.USER_DISABLED;
+        }
+        if (error == null) {
+            return false;
+        }
+        context.getEvent().user(user).error(error);
+        context.forceChallenge(form(context, challenge, phone, "bdSmsOtpInvalid", null));
+        return true;
     }
 
     /**
@@ -173,10 +232,6 @@ public class SmsOtpAuthenticator implements Authenticator {
 
     private static SmsOtpPolicy policy(AuthenticationFlowContext context) {
         return new SmsOtpSettings(context.getAuthenticatorConfig()).policy();
-    }
-
-    private static String clientIp(AuthenticationFlowContext context) {
-        return context.getConnection().getRemoteAddr();
     }
 
     private static Locale locale(AuthenticationFlowContext context, UserModel user) {

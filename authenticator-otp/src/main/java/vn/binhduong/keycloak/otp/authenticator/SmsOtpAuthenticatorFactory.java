@@ -47,8 +47,9 @@ public class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
     }
 
     /**
-     * The settings of an SMS code challenge (lifetime, wrong entries, cooldown, resends, hourly caps), under the same
-     * keys wherever a challenge is configured, so the login step and the phone registration read them alike.
+     * The settings of an SMS code challenge (lifetime, wrong entries, cooldown, resends, hourly cap per phone), under
+     * the same keys wherever a challenge is configured, so the login step, the reset and the phone registration read
+     * them alike.
      */
     public static ProviderConfigurationBuilder codeChallengeProperties(ProviderConfigurationBuilder builder,
                                                                        String resendsLabel, String resendsHelp) {
@@ -63,11 +64,23 @@ public class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
                 .property().name(CONF_MAX_RESENDS).type(ProviderConfigProperty.INTEGER_TYPE).label(resendsLabel)
                 .helpText(resendsHelp).defaultValue(d.maxResends()).add()
                 .property().name(CONF_PHONE_HOURLY_CAP).type(ProviderConfigProperty.INTEGER_TYPE).label("Sends per phone per hour")
-                .helpText("Cluster-wide cap of SMS sent to one phone in an hour, counted together for every SMS code step.")
-                .defaultValue(d.phoneHourlyCap()).add()
+                .helpText("Cluster-wide cap of SMS sent to one phone (in the reset: for one ID number) in an hour. A login"
+                        + " whose password passed counts apart from the anonymous flows (reset, a number being registered),"
+                        + " so strangers cannot use up an official's login codes.")
+                .defaultValue(d.phoneHourlyCap()).add();
+    }
+
+    /**
+     * The per-client-IP cap, for the flows anyone can start (the reset, a number being registered). A login whose
+     * password passed has none, so an office behind one NAT address keeps its codes during a DVCQG outage.
+     */
+    public static ProviderConfigurationBuilder ipCapProperty(ProviderConfigurationBuilder builder) {
+        return builder
                 .property().name(CONF_IP_HOURLY_CAP).type(ProviderConfigProperty.INTEGER_TYPE).label("Sends per client IP per hour")
-                .helpText("Cluster-wide cap of SMS requested from one client IP in an hour, counted together for every SMS code step.")
-                .defaultValue(d.ipHourlyCap()).add();
+                .helpText("Cluster-wide cap of SMS requested from one client IP in an hour, counted together for the reset"
+                        + " and the phone registration. The IP is the one Keycloak resolves: behind a proxy, set"
+                        + " --proxy-headers with --proxy-trusted-addresses.")
+                .defaultValue(SmsOtpPolicy.DEFAULT.ipHourlyCap()).add();
     }
 
     @Override

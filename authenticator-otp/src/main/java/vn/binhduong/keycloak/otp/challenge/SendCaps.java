@@ -5,18 +5,24 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 
 import org.keycloak.models.SingleUseObjectProvider;
 
 /**
- * Hourly send counters per phone and per client IP, kept cluster-wide in {@link SingleUseObjectProvider}. A fixed
- * one-hour window ({@code epochSecond / 3600}) per key; the key holds a hash, never the phone or the IP itself.
+ * Hourly send counters kept cluster-wide in {@link SingleUseObjectProvider}. A cap of N is N slots per subject and
+ * hour ({@code epochSecond / 3600}); a send claims one with {@code putIfAbsent}, which no two requests on any node
+ * can both win, so the cap is exact under concurrency. Keys hold a hash, never the phone, ID number or IP itself.
  */
 public final class SendCaps {
 
-    private static final String PREFIX = "bd-sms-otp-cap:";
-    private static final String COUNT = "n";
+    private static final String PREFIX = "bd-sms-cap:";
+    private static final String NEXT = "next";
     private static final int WINDOW_SECONDS = 3600;
+
+    /** One claimed slot, given back when the gateway sent nothing. */
+    public record Claim(String slotKey, String hintKey, int slot) {
+    }
 
     private final SingleUseObjectProvider store;
 
@@ -24,27 +30,39 @@ public final class SendCaps {
         this.store = store;
     }
 
-    public boolean allows(String kind, String subject, int cap, int nowSeconds) {
-        return count(key(kind, subject, nowSeconds)) < cap;
+    /** Claims one of the hour's {@code cap} sends for {@code subject}; empty when all are taken. */
+    public Optional<Claim> claim(String kind, String subject, int cap, int nowSeconds) {
+        String base = PREFIX + kind + ":" + sha256(subject) + ":" + (nowSeconds / WINDOW_SECONDS);
+        String hintKey = base + ":" + NEXT;
+        // The hint only saves probing slots known to be taken; a stale one costs a few more probes, never a slot.
+        for (int slot = Math.max(1, hint(hintKey)); slot <= cap; slot++) {
+            String slotKey = base + ":" + slot;
+            if (store.putIfAbsent(slotKey, WINDOW_SECONDS)) {
+                store.put(hintKey, WINDOW_SECONDS, Map.of(NEXT, Integer.toString(slot + 1)));
+                return Optional.of(new Claim(slotKey, hintKey, slot));
+            }
+        }
+        return Optional.empty();
     }
 
-    public void record(String kind, String subject, int nowSeconds) {
-        String key = key(kind, subject, nowSeconds);
-        int count = count(key);
-        if (count == 0) {
-            store.put(key, WINDOW_SECONDS, Map.of(COUNT, "1"));
-        } else {
-            store.replace(key, Map.of(COUNT, Integer.toString(count + 1)));
+    /** Frees a slot whose send failed: failed sends count toward no cap. */
+    public void release(Claim claim) {
+        store.remove(claim.slotKey());
+        if (hint(claim.hintKey()) > claim.slot()) {
+            store.put(claim.hintKey(), WINDOW_SECONDS, Map.of(NEXT, Integer.toString(claim.slot())));
         }
     }
 
-    private int count(String key) {
-        Map<String, String> notes = store.get(key);
-        return notes == null ? 0 : Integer.parseInt(notes.getOrDefault(COUNT, "0"));
-    }
-
-    private static String key(String kind, String subject, int nowSeconds) {
-        return PREFIX + kind + ":" + sha256(subject) + ":" + (nowSeconds / WINDOW_SECONDS);
+    private int hint(String hintKey) {
+        Map<String, String> notes = store.get(hintKey);
+        if (notes == null) {
+            return 1;
+        }
+        try {
+            return Integer.parseInt(notes.getOrDefault(NEXT, "1"));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     static String sha256(String value) {

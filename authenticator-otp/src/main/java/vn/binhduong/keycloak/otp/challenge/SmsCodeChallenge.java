@@ -7,7 +7,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.text.MessageFormat;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.keycloak.common.util.Time;
@@ -22,9 +24,10 @@ import vn.binhduong.keycloak.otp.sender.SmsSendException;
 
 /**
  * One SMS code challenge inside an authentication session: send, resend, verify. State lives in auth-session
- * notes (a salted hash of the code, never the code) and the hourly caps in {@link SingleUseObjectProvider}, so it
- * holds across a cluster. Works on the session, realm and auth session only, so the login step, the password
- * reset and a required action can share it.
+ * notes (a salted hash of the code, never the code); what must hold under concurrent requests on any node (the
+ * hourly caps, the wrong-entry cap of each code) is claimed in {@link SingleUseObjectProvider} with
+ * {@code putIfAbsent}. Works on the session, realm and auth session only, so the login step, the password reset
+ * and a required action can share it.
  */
 public final class SmsCodeChallenge {
 
@@ -34,6 +37,10 @@ public final class SmsCodeChallenge {
     static final String NOTE_ATTEMPTS = "bd.smsotp.attempts";
     static final String NOTE_SENT_AT = "bd.smsotp.sentAt";
     static final String NOTE_RESENDS = "bd.smsotp.resends";
+    /** A random id of the current code: names its attempt slots and shows in events (never the code). */
+    static final String NOTE_CODE_ID = "bd.smsotp.codeId";
+    private static final String ATTEMPT_PREFIX = "bd-sms-try:";
+    private static final String USED_PREFIX = "bd-sms-used:";
 
     /** Message key of the SMS text: {0} the code, {1} the lifetime in seconds. */
     public static final String SMS_TEXT_KEY = "bdSmsOtpSmsText";
@@ -41,6 +48,16 @@ public final class SmsCodeChallenge {
     public enum SendResult { SENT, COOLDOWN, NO_RESENDS_LEFT, PHONE_CAP_REACHED, IP_CAP_REACHED, GATEWAY_FAILED }
 
     public enum VerifyResult { VALID, INVALID, EXPIRED, LOCKED, NO_CODE }
+
+    /**
+     * What one entry came to. {@code attempt} is the slot it claimed (1 to the cap) when the code was compared, 0
+     * when it was not (no code, expired, or the cap already spent, which {@link VerifyResult#LOCKED} then means).
+     */
+    public record Verification(VerifyResult result, String codeId, int attempt) {
+        public boolean evaluated() {
+            return attempt > 0;
+        }
+    }
 
     /** Hands one code's SMS on; the default sends it at once through {@link SmsDelivery}. */
     @FunctionalInterface
@@ -82,12 +99,12 @@ public final class SmsCodeChallenge {
     }
 
     /** The first code of this auth session; does nothing once one was sent (a refresh, back/forward). */
-    public SendResult sendFirst(String phoneE164, String clientIp, Locale locale) {
-        return started() ? SendResult.SENT : send(phoneE164, clientIp, locale, false);
+    public SendResult sendFirst(String phoneE164, SendBudget budget, Locale locale) {
+        return started() ? SendResult.SENT : send(phoneE164, budget, locale, false);
     }
 
     /** A new code on the user's request, after the cooldown and within the resend allowance. */
-    public SendResult resend(String phoneE164, String clientIp, Locale locale) {
+    public SendResult resend(String phoneE164, SendBudget budget, Locale locale) {
         if (started()) {
             if (cooldownLeftSeconds() > 0) {
                 return SendResult.COOLDOWN;
@@ -96,29 +113,36 @@ public final class SmsCodeChallenge {
                 return SendResult.NO_RESENDS_LEFT;
             }
         }
-        return send(phoneE164, clientIp, locale, started());
+        return send(phoneE164, budget, locale, started());
     }
 
-    private SendResult send(String phoneE164, String clientIp, Locale locale, boolean isResend) {
+    private SendResult send(String phoneE164, SendBudget budget, Locale locale, boolean isResend) {
         int now = Time.currentTime();
-        if (!caps.allows("phone", phoneE164, policy.phoneHourlyCap(), now)) {
+        Optional<SendCaps.Claim> subjectSlot = caps.claim(budget.scope(), budget.subject(), policy.phoneHourlyCap(), now);
+        if (subjectSlot.isEmpty()) {
             return SendResult.PHONE_CAP_REACHED;
         }
-        if (clientIp != null && !caps.allows("ip", clientIp, policy.ipHourlyCap(), now)) {
-            return SendResult.IP_CAP_REACHED;
+        Optional<SendCaps.Claim> ipSlot = Optional.empty();
+        if (budget.clientIp() != null) {
+            ipSlot = caps.claim("ip", budget.clientIp(), policy.ipHourlyCap(), now);
+            if (ipSlot.isEmpty()) {
+                caps.release(subjectSlot.get());
+                return SendResult.IP_CAP_REACHED;
+            }
         }
         String code = new CodeGenerator(random).next(policy.codeLength());
         try {
             dispatch.send(phoneE164, smsText(code, locale));
         } catch (SmsSendException e) {
-            // Nothing is written: the old code (if any) stays as it was and no limit counts this attempt.
+            // No code is written: the old one (if any) stays as it was, and no cap counts this attempt.
             lastFailure = e;
+            caps.release(subjectSlot.get());
+            ipSlot.ifPresent(caps::release);
             return SendResult.GATEWAY_FAILED;
         }
-        caps.record("phone", phoneE164, now);
-        if (clientIp != null) {
-            caps.record("ip", clientIp, now);
-        }
+        byte[] codeId = new byte[12];
+        random.nextBytes(codeId);
+        authSession.setAuthNote(NOTE_CODE_ID, HexFormat.of().formatHex(codeId));
         byte[] salt = new byte[16];
         random.nextBytes(salt);
         authSession.setAuthNote(NOTE_SALT, Base64.getEncoder().encodeToString(salt));
@@ -137,30 +161,54 @@ public final class SmsCodeChallenge {
         return lastFailure == null ? null : lastFailure.getMessage();
     }
 
-    public VerifyResult verify(String entered) {
+    /**
+     * Compares an entry with the current code. Each comparison first claims one of the code's attempt slots in the
+     * cluster-wide store, so however many requests race on however many nodes, no code is compared more often than
+     * the cap allows; an entry that finds no slot left voids the code uncompared.
+     */
+    public Verification verify(String entered) {
         String storedHash = authSession.getAuthNote(NOTE_HASH);
-        if (storedHash == null) {
-            return VerifyResult.NO_CODE;
+        String codeId = authSession.getAuthNote(NOTE_CODE_ID);
+        if (storedHash == null || codeId == null) {
+            return new Verification(VerifyResult.NO_CODE, null, 0);
         }
-        if (Time.currentTime() >= intNote(NOTE_EXPIRES)) {
+        int expires = intNote(NOTE_EXPIRES);
+        int now = Time.currentTime();
+        if (now >= expires) {
             forgetCode();
-            return VerifyResult.EXPIRED;
+            return new Verification(VerifyResult.EXPIRED, codeId, 0);
+        }
+        int attempt = claimAttempt(codeId, expires - now);
+        if (attempt == 0) {
+            forgetCode();
+            return new Verification(VerifyResult.LOCKED, codeId, 0);
         }
         byte[] salt = Base64.getDecoder().decode(authSession.getAuthNote(NOTE_SALT));
         String candidate = entered == null ? "" : entered.replaceAll("\\s", "");
         boolean match = MessageDigest.isEqual(hash(salt, candidate).getBytes(StandardCharsets.US_ASCII),
                 storedHash.getBytes(StandardCharsets.US_ASCII));
-        if (match) {
+        // A right code opens once: a second request carrying it, racing the first, finds it used.
+        if (match && session.singleUseObjects().putIfAbsent(USED_PREFIX + codeId, expires - now + 60)) {
             clear();
-            return VerifyResult.VALID;
+            return new Verification(VerifyResult.VALID, codeId, attempt);
         }
-        int attempts = intNote(NOTE_ATTEMPTS) + 1;
-        if (attempts >= policy.maxAttempts()) {
+        if (attempt >= policy.maxAttempts()) {
             forgetCode();
-            return VerifyResult.LOCKED;
+            return new Verification(VerifyResult.LOCKED, codeId, attempt);
         }
-        authSession.setAuthNote(NOTE_ATTEMPTS, Integer.toString(attempts));
-        return VerifyResult.INVALID;
+        authSession.setAuthNote(NOTE_ATTEMPTS, Integer.toString(attempt));
+        return new Verification(VerifyResult.INVALID, codeId, attempt);
+    }
+
+    /** The first free attempt slot of this code (1 to the cap), or 0 when all are spent. */
+    private int claimAttempt(String codeId, int secondsLeft) {
+        var store = session.singleUseObjects();
+        for (int slot = Math.max(1, intNote(NOTE_ATTEMPTS) + 1); slot <= policy.maxAttempts(); slot++) {
+            if (store.putIfAbsent(ATTEMPT_PREFIX + codeId + ":" + slot, secondsLeft + 60L)) {
+                return slot;
+            }
+        }
+        return 0;
     }
 
     /** Seconds the current code stays valid; 0 when there is none. */
@@ -189,6 +237,7 @@ public final class SmsCodeChallenge {
         authSession.removeAuthNote(NOTE_SALT);
         authSession.removeAuthNote(NOTE_EXPIRES);
         authSession.removeAuthNote(NOTE_ATTEMPTS);
+        authSession.removeAuthNote(NOTE_CODE_ID);
     }
 
     private int resendsUsed() {

@@ -2,17 +2,24 @@ package vn.binhduong.keycloak.otp.challenge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.SingleUseObjectProvider;
 
 class SendCapsTest {
 
-    /** An in-memory stand-in of Keycloak's cluster store (lifespans ignored: the window is in the key). */
+    /** An in-memory stand-in of Keycloak's cluster store, as atomic as Infinispan's (lifespans ignored: the window is in the key). */
     private static final class MapStore implements SingleUseObjectProvider {
-        final Map<String, Map<String, String>> entries = new HashMap<>();
+        final Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
         public void put(String key, long lifespanSeconds, Map<String, String> notes) { entries.put(key, notes); }
         public Map<String, String> get(String key) { return entries.get(key); }
         public Map<String, String> remove(String key) { return entries.remove(key); }
@@ -29,34 +36,66 @@ class SendCapsTest {
     @Test
     void capHoldsAtExactlyTheLimit() {
         for (int i = 0; i < 5; i++) {
-            assertThat(caps.allows("phone", "+84912345678", 5, NOON + i)).isTrue();
-            caps.record("phone", "+84912345678", NOON + i);
+            assertThat(caps.claim("login", "phone:+84912345678", 5, NOON + i)).isPresent();
         }
-        assertThat(caps.allows("phone", "+84912345678", 5, NOON + 10)).isFalse();
+        assertThat(caps.claim("login", "phone:+84912345678", 5, NOON + 10)).isEmpty();
     }
 
     @Test
-    void otherPhonesAndKindsCountApart() {
-        for (int i = 0; i < 5; i++) {
-            caps.record("phone", "+84912345678", NOON);
+    void parallelClaimsNeverExceedTheCap() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> claims = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            claims.add(pool.submit(() -> {
+                start.await();
+                return caps.claim("ip", "203.0.113.9", 20, NOON).isPresent();
+            }));
         }
-        assertThat(caps.allows("phone", "+84912345679", 5, NOON)).isTrue();
-        assertThat(caps.allows("ip", "+84912345678", 5, NOON)).isTrue();
+        start.countDown();
+        int granted = 0;
+        for (Future<Boolean> claim : claims) {
+            granted += claim.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(granted).isEqualTo(20);
+    }
+
+    @Test
+    void aReleasedSlotCanBeClaimedAgain() {
+        for (int i = 0; i < 4; i++) {
+            caps.claim("login", "phone:+84912345678", 5, NOON);
+        }
+        SendCaps.Claim last = caps.claim("login", "phone:+84912345678", 5, NOON).orElseThrow();
+        caps.release(last);
+        assertThat(caps.claim("login", "phone:+84912345678", 5, NOON)).isPresent();
+        assertThat(caps.claim("login", "phone:+84912345678", 5, NOON)).isEmpty();
+    }
+
+    @Test
+    void otherSubjectsAndScopesCountApart() {
+        for (int i = 0; i < 5; i++) {
+            caps.claim("anonymous", "id:012345678901", 5, NOON);
+        }
+        assertThat(caps.claim("anonymous", "id:012345678901", 5, NOON)).isEmpty();
+        assertThat(caps.claim("anonymous", "id:012345678902", 5, NOON)).isPresent();
+        assertThat(caps.claim("login", "id:012345678901", 5, NOON)).isPresent();
     }
 
     @Test
     void theNextHourStartsAfresh() {
         for (int i = 0; i < 5; i++) {
-            caps.record("phone", "+84912345678", NOON);
+            caps.claim("login", "phone:+84912345678", 5, NOON);
         }
-        assertThat(caps.allows("phone", "+84912345678", 5, NOON + 3599)).isFalse();
-        assertThat(caps.allows("phone", "+84912345678", 5, NOON + 3600)).isTrue();
+        assertThat(caps.claim("login", "phone:+84912345678", 5, NOON + 3599)).isEmpty();
+        assertThat(caps.claim("login", "phone:+84912345678", 5, NOON + 3600)).isPresent();
     }
 
     @Test
     void keysHoldNoPhoneNumberOrAddress() {
-        caps.record("phone", "+84912345678", NOON);
-        caps.record("ip", "203.0.113.9", NOON);
+        caps.claim("login", "phone:+84912345678", 5, NOON);
+        caps.claim("ip", "203.0.113.9", 5, NOON);
         assertThat(store.entries.keySet()).noneMatch(key -> key.contains("912345678") || key.contains("203.0.113.9"));
     }
 }

@@ -29,6 +29,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 import vn.binhduong.keycloak.captcha.Captcha;
+import vn.binhduong.keycloak.otp.challenge.SendBudget;
 import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge;
 import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge.SendResult;
 import vn.binhduong.keycloak.otp.phone.OtpPhoneCredentialModel;
@@ -127,7 +128,7 @@ public class RegisterOtpPhoneAction implements RequiredActionProvider, Credentia
             forgetCandidate(context, challenge);
             context.challenge(phonePage(context, target, null, Map.of()));
         } else if (candidate != null && params.containsKey(FIELD_RESEND)) {
-            SendResult result = challenge.resend(candidate, clientIp(context), locale(context));
+            SendResult result = challenge.resend(candidate, budget(context, candidate), locale(context));
             context.challenge(afterResend(context, challenge, candidate, result));
         } else if (candidate != null && params.containsKey(FIELD_CODE)) {
             verify(context, target, challenge, candidate, params.getFirst(FIELD_CODE));
@@ -159,9 +160,9 @@ public class RegisterOtpPhoneAction implements RequiredActionProvider, Credentia
             context.challenge(phonePage(context, target, "bdOtpPhoneAlreadyYours", typed));
             return;
         }
-        // A new number starts a new challenge; the hourly caps per phone and per IP still hold across numbers.
+        // A new number starts a new challenge; the hourly caps per number and per IP still hold across numbers.
         forgetCandidate(context, challenge);
-        SendResult result = challenge.sendFirst(phone, clientIp(context), locale(context));
+        SendResult result = challenge.sendFirst(phone, budget(context, phone), locale(context));
         if (result != SendResult.SENT) {
             notSent(context, challenge, phone, result);
             context.challenge(phonePage(context, target, sendErrorKey(result), typed));
@@ -173,7 +174,7 @@ public class RegisterOtpPhoneAction implements RequiredActionProvider, Credentia
 
     private void verify(RequiredActionContext context, ActionTarget target, SmsCodeChallenge challenge, String candidate,
                         String code) {
-        switch (challenge.verify(code)) {
+        switch (challenge.verify(code).result()) {
             case VALID -> store(context, target, challenge, candidate);
             case INVALID -> wrongCode(context, challenge, candidate, "invalid", "bdSmsOtpInvalid");
             case LOCKED -> wrongCode(context, challenge, candidate, "locked", "bdSmsOtpLocked");
@@ -398,6 +399,11 @@ public class RegisterOtpPhoneAction implements RequiredActionProvider, Credentia
 
     private static RegisterOtpPhoneSettings settings(RequiredActionContext context) {
         return new RegisterOtpPhoneSettings(context.getConfig());
+    }
+
+    /** A number not yet proven: the anonymous budget (per number and per client IP), never the login's. */
+    private static SendBudget budget(RequiredActionContext context, String phone) {
+        return SendBudget.anonymous("phone", phone, clientIp(context));
     }
 
     private static String clientIp(RequiredActionContext context) {

@@ -59,8 +59,9 @@ public class RegisterOtpPhoneActionFactory implements RequiredActionFactory {
                 .helpText("Off: only Vietnamese (+84) mobiles can be registered.").defaultValue("false").add()
                 .property().name(CONF_UNIQUE).type(ProviderConfigProperty.BOOLEAN_TYPE).label("One account per number")
                 .helpText("On: a number bound to another account is refused.").defaultValue("true").add();
-        List<ProviderConfigProperty> properties = new ArrayList<>(SmsOtpAuthenticatorFactory.codeChallengeProperties(
-                builder, "Resends per number", "New codes a user may ask for one number.").build());
+        List<ProviderConfigProperty> properties = new ArrayList<>(SmsOtpAuthenticatorFactory.ipCapProperty(
+                SmsOtpAuthenticatorFactory.codeChallengeProperties(builder, "Resends per number",
+                        "New codes a user may ask for one number.")).build());
         properties.addAll(MAX_AUTH_AGE_CONFIG_PROPERTIES);
         return properties;
     }
