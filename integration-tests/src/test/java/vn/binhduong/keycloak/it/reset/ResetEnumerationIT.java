@@ -7,13 +7,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import vn.binhduong.keycloak.it.reset.ResetFlow.Official;
+import vn.binhduong.keycloak.it.security.SecurityReport;
 import vn.binhduong.keycloak.it.support.AdminApi;
 import vn.binhduong.keycloak.it.support.Browser;
+import vn.binhduong.keycloak.it.support.DirectLoginApi;
 import vn.binhduong.keycloak.it.support.KeycloakExtension;
 import vn.binhduong.keycloak.it.support.KeycloakServer;
 import vn.binhduong.keycloak.it.support.StandIns;
@@ -42,12 +46,22 @@ class ResetEnumerationIT {
 
     private enum Kind { REAL, UNKNOWN, NO_PHONE, DISABLED }
 
+    /** Samples per kind in the long run, and the accounts per kind they cycle through (so the caps come into play). */
+    private static final int SAMPLES = 200;
+    private static final int ACCOUNTS_PER_KIND = 5;
+
+    private enum SampleKind { KNOWN, UNKNOWN, NO_PHONE, DISABLED, LOCKED }
+
     private final SmsGatewayStandIn gateway;
     private final ResetFlow reset;
+    private final AdminApi admin;
+    private final DirectLoginApi directLogin;
 
     ResetEnumerationIT(KeycloakServer keycloak, AdminApi admin, StandIns standIns) throws Exception {
         this.gateway = standIns.smsGateway();
+        this.admin = admin;
         this.reset = new ResetFlow(keycloak, admin, standIns.smsGateway());
+        this.directLogin = new DirectLoginApi(keycloak, admin);
         reset.codeStepConfig(Map.of("ipHourlyCap", "100000"));
     }
 
@@ -125,5 +139,100 @@ class ResetEnumerationIT {
             assertThat(gateway.messagesTo(official.national())).hasSize(1);
         }
         assertThat(gateway.messages().size() - messagesBefore).as("no SMS for the other kinds").isEqualTo(reals.size());
+    }
+
+    /**
+     * {@value #SAMPLES} samples per kind, interleaved, each kind cycling through {@value #ACCOUNTS_PER_KIND} ID numbers,
+     * so each ID is reset 40 times and the hourly cap per ID number is reached early: before and after it, every kind
+     * gets the same bytes (masked as above) at the same sample, and the response times overlap.
+     */
+    @Test
+    void twoHundredSamplesPerKindAnswerAlikeBeforeAndAfterTheCaps() throws Exception {
+        gateway.answerOk();
+        Map<SampleKind, List<String>> ids = new EnumMap<>(SampleKind.class);
+        List<Official> locked = new ArrayList<>();
+        for (SampleKind kind : SampleKind.values()) {
+            List<String> pool = new ArrayList<>();
+            for (int i = 0; i < ACCOUNTS_PER_KIND; i++) {
+                pool.add(switch (kind) {
+                    case KNOWN -> reset.official(true).idNumber();
+                    case LOCKED -> {
+                        Official official = reset.official(true);
+                        locked.add(official);
+                        yield official.idNumber();
+                    }
+                    case UNKNOWN -> ResetFlow.newIdNumber();
+                    case NO_PHONE -> reset.official(false).idNumber();
+                    case DISABLED -> reset.disabledOfficial().idNumber();
+                });
+            }
+            ids.put(kind, pool);
+        }
+        ObjectNode realm = (ObjectNode) admin.get("/realms/binhduong");
+        ObjectNode longLock = realm.deepCopy().put("waitIncrementSeconds", 900).put("maxFailureWaitSeconds", 900);
+        expectNoContent(admin.send("PUT", "/realms/binhduong", longLock));
+        Map<SampleKind, List<Long>> millis = new EnumMap<>(SampleKind.class);
+        int differing = 0;
+        try {
+            lockByWrongPasswords(locked);
+            for (int i = 0; i < SAMPLES; i++) {
+                String knownPage = null;
+                for (SampleKind kind : SampleKind.values()) {
+                    String idNumber = ids.get(kind).get(i % ACCOUNTS_PER_KIND);
+                    Browser browser = reset.start();
+                    long start = System.nanoTime();
+                    ResetFlow.submitId(browser, idNumber);
+                    millis.computeIfAbsent(kind, k -> new ArrayList<>()).add((System.nanoTime() - start) / 1_000_000);
+                    assertThat(browser.last().statusCode()).isEqualTo(200);
+                    String page = masked(browser.last().body()).replace(idNumber, "ID");
+                    if (knownPage == null) {
+                        knownPage = page;
+                    } else if (!page.equals(knownPage)) {
+                        differing++;
+                        assertThat(page).as(kind + " page, sample " + i).isEqualTo(knownPage);
+                    }
+                }
+            }
+        } finally {
+            expectNoContent(admin.send("PUT", "/realms/binhduong", realm));
+        }
+        Map<SampleKind, String> spread = new EnumMap<>(SampleKind.class);
+        millis.forEach((kind, values) -> {
+            List<Long> sorted = values.stream().sorted().toList();
+            spread.put(kind, "p10 " + sorted.get(SAMPLES / 10) + ", p50 " + sorted.get(SAMPLES / 2) + ", p90 "
+                    + sorted.get(SAMPLES * 9 / 10) + " ms");
+        });
+        List<Long> known = millis.get(SampleKind.KNOWN).stream().sorted().toList();
+        for (SampleKind kind : SampleKind.values()) {
+            List<Long> sorted = millis.get(kind).stream().sorted().toList();
+            // The middle 80 % of each kind overlaps the known accounts' middle 80 %.
+            assertThat(sorted.get(SAMPLES / 10) <= known.get(SAMPLES * 9 / 10)
+                    && known.get(SAMPLES / 10) <= sorted.get(SAMPLES * 9 / 10)).as(kind + ": " + spread).isTrue();
+        }
+        SecurityReport.record("04-reset-enumeration",
+                "The reset answers alike for a known, unknown, phoneless, disabled or locked ID number, before and after the caps",
+                SAMPLES + " resets per kind × 5 kinds, interleaved, " + ACCOUNTS_PER_KIND + " IDs per kind (cap per ID reached after 5)",
+                differing + " pages differing (masked bytes); times " + spread,
+                "ResetEnumerationIT#twoHundredSamplesPerKindAnswerAlikeBeforeAndAfterTheCaps");
+    }
+
+    /** Brute-force detection locks each account (the realm's failure factor of wrong passwords, while direct login is on). */
+    private void lockByWrongPasswords(List<Official> officials) throws Exception {
+        directLogin.switchOn("ResetEnumerationIT: lock accounts");
+        try {
+            for (Official official : officials) {
+                for (int i = 0; i < 5; i++) {
+                    reset.signIn(new Official(official.id(), official.idNumber(), null), "Sai@12345");
+                }
+                assertThat(admin.get("/realms/binhduong/attack-detection/brute-force/users/" + official.id())
+                        .path("disabled").asBoolean()).as("locked by brute-force detection").isTrue();
+            }
+        } finally {
+            directLogin.switchOff();
+        }
+    }
+
+    private static void expectNoContent(java.net.http.HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
     }
 }
