@@ -63,7 +63,9 @@ public final class KeycloakServer implements KeycloakUnderTest, AutoCloseable {
         List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--import-realm", "--db=dev-mem", "--http-host=127.0.0.1",
                 "--http-port=" + httpPort, "--http-management-port=" + managementPort,
-                "--health-enabled=true", "--cache=local", "--features=" + DECLARATIVE_UI));
+                "--health-enabled=true", "--cache=local", "--features=" + DECLARATIVE_UI,
+                // The outbox's reading page, off by default (it has no login), for SmsOutboxPageIT.
+                "--spi-sms-sender--outbox--page=true"));
         standIns.serverOptions().forEach((key, value) -> command.add("--" + key + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());

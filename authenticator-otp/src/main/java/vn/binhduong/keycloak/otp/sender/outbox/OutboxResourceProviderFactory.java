@@ -10,10 +10,11 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
 import vn.binhduong.keycloak.otp.sender.SmsSender;
 
 /**
- * The outbox's reading endpoint, {@code /realms/<realm>/bd-sms-outbox}. It follows the outbox's own rule: served in
- * dev mode ({@code kc.sh start-dev}), answered 404 in production mode unless the outbox is forced there
- * ({@code --spi-sms-sender--outbox--force-in-production=true}). It has no login of its own: the messages hold
- * codes, so it must never be reachable on a system that sends real SMS.
+ * The outbox's reading endpoint, {@code /realms/<realm>/bd-sms-outbox}, served only when asked for
+ * ({@code --spi-sms-sender--outbox--page=true}) where the outbox may run (dev mode, or production mode with
+ * {@code --spi-sms-sender--outbox--force-in-production=true}); 404 otherwise. It has no login of its own and the
+ * messages hold second-factor codes, so it is off by default, also in the local system, and must never be
+ * reachable on a system that real users log in to.
  */
 public class OutboxResourceProviderFactory implements RealmResourceProviderFactory {
 
@@ -30,7 +31,7 @@ public class OutboxResourceProviderFactory implements RealmResourceProviderFacto
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         if (factory.getProviderFactory(SmsSender.class, OutboxSmsSenderFactory.PROVIDER_ID) instanceof OutboxSmsSenderFactory outbox
-                && outbox.allowed()) {
+                && outbox.pageServed()) {
             messages = new OutboxMessages(outbox.dir(), json);
         }
     }

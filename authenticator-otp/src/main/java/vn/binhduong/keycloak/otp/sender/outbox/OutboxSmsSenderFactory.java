@@ -13,10 +13,11 @@ import vn.binhduong.keycloak.otp.sender.SmsSender;
 import vn.binhduong.keycloak.otp.sender.SmsSenderFactory;
 
 /**
- * {@code --spi-sms-sender--provider-default=outbox}: messages go to a file, for the local system and tests, and a
- * developer reads them at {@code /realms/<realm>/bd-sms-outbox} ({@link OutboxResourceProviderFactory}). In
- * production mode ({@code kc.sh start}) the server refuses to boot when the outbox is the provider or a secondary,
- * and the page is not served, unless {@code --spi-sms-sender--outbox--force-in-production=true}.
+ * {@code --spi-sms-sender--provider-default=outbox}: messages go to a file, for the local system and tests. With
+ * {@code --spi-sms-sender--outbox--page=true} a developer also reads them at {@code /realms/<realm>/bd-sms-outbox}
+ * ({@link OutboxResourceProviderFactory}); off by default, since that page has no login and holds second-factor
+ * codes. In production mode ({@code kc.sh start}) the server refuses to boot when the outbox is the provider or a
+ * secondary, and the page is not served, unless {@code --spi-sms-sender--outbox--force-in-production=true}.
  */
 public class OutboxSmsSenderFactory implements SmsSenderFactory {
 
@@ -24,6 +25,7 @@ public class OutboxSmsSenderFactory implements SmsSenderFactory {
 
     private Path dir;
     private boolean allowed;
+    private boolean page;
     private Optional<String> secondary = Optional.empty();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -33,6 +35,7 @@ public class OutboxSmsSenderFactory implements SmsSenderFactory {
         dir = configured != null ? Path.of(configured)
                 : Path.of(System.getProperty("kc.home.dir", "."), "data", "sms-outbox");
         allowed = Environment.isDevMode() || config.getBoolean("force-in-production", false);
+        page = config.getBoolean("page", false);
         secondary = SmsSenderFactory.secondary(config);
     }
 
@@ -65,9 +68,14 @@ public class OutboxSmsSenderFactory implements SmsSenderFactory {
         return dir;
     }
 
-    /** Dev mode, or production mode with the explicit force option: the outbox and its page may be used. */
+    /** Dev mode, or production mode with the explicit force option: the outbox may be used. */
     boolean allowed() {
         return allowed;
+    }
+
+    /** Where the outbox may be used and its page was asked for: the page is served. */
+    boolean pageServed() {
+        return allowed && page;
     }
 
     @Override

@@ -102,7 +102,7 @@ class OutboxSmsSenderFactoryTest {
 
     @Test
     void inProductionTheForceOptionAllowsTheOutboxAndItsPage() {
-        OutboxSmsSenderFactory outbox = outbox("prod", Map.of("force-in-production", "true"));
+        OutboxSmsSenderFactory outbox = outbox("prod", Map.of("force-in-production", "true", "page", "true"));
         KeycloakSessionFactory factories = loaded(outbox, List.of(outbox));
 
         assertThatCode(() -> outbox.postInit(factories)).doesNotThrowAnyException();
@@ -112,8 +112,20 @@ class OutboxSmsSenderFactoryTest {
     }
 
     @Test
-    void inDevModeTheOutboxAndItsPageWork() {
+    void inDevModeThePageIsOffUnlessAskedFor() {
         OutboxSmsSenderFactory outbox = outbox("dev", Map.of());
+        KeycloakSessionFactory factories = loaded(outbox, List.of(outbox));
+
+        assertThatCode(() -> outbox.postInit(factories)).doesNotThrowAnyException();
+        assertThat(outbox.allowed()).isTrue();
+        OutboxResourceProviderFactory page = new OutboxResourceProviderFactory();
+        page.postInit(factories);
+        assertThat(page.create(null).getResource()).isNull();
+    }
+
+    @Test
+    void inDevModeTheOutboxAndItsPageWork() {
+        OutboxSmsSenderFactory outbox = outbox("dev", Map.of("page", "true"));
         KeycloakSessionFactory factories = loaded(outbox, List.of(outbox));
 
         assertThatCode(() -> outbox.postInit(factories)).doesNotThrowAnyException();
