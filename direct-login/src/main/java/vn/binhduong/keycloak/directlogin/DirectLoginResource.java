@@ -85,8 +85,8 @@ public class DirectLoginResource {
         return Response.ok(view).build();
     }
 
-    private static Map<String, Object> probeView(RealmModel realm) {
-        Map<String, Object> view = DvcqgHealth.read(realm).toView();
+    private Map<String, Object> probeView(RealmModel realm) {
+        Map<String, Object> view = DvcqgHealth.read(session, realm).toView();
         view.put("settings", DvcqgProbeSettings.read(realm).toView());
         return view;
     }

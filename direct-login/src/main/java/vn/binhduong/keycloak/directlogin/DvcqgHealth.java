@@ -1,13 +1,19 @@
 package vn.binhduong.keycloak.directlogin;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * What the probe has seen of DVCQG, shared by every node through realm attributes: the status, the good or failed
- * probes in a row, when it last probed (epoch seconds), since when the status holds, and the last problem seen.
+ * What the probe has seen of DVCQG: the status, the good or failed probes in a row, when it last probed (epoch
+ * seconds), since when the status holds, and the last problem seen. Shared by every node through Keycloak's
+ * single-use object store (replicated, short-lived state), not the realm: a probe every few seconds would otherwise
+ * write the realm and make every node reload it from the database. After a restart of the whole cluster the status
+ * is unknown until the next probe.
  */
 public record DvcqgHealth(Status status, int failures, int successes, Long lastProbeAt, Long statusSince, String lastProblem) {
 
@@ -18,12 +24,18 @@ public record DvcqgHealth(Status status, int failures, int successes, Long lastP
         DOWN
     }
 
-    static final String ATTR_STATUS = "bd.dvcqgProbe.status";
-    static final String ATTR_FAILURES = "bd.dvcqgProbe.failures";
-    static final String ATTR_SUCCESSES = "bd.dvcqgProbe.successes";
-    static final String ATTR_LAST_PROBE_AT = "bd.dvcqgProbe.lastProbeAt";
-    static final String ATTR_STATUS_SINCE = "bd.dvcqgProbe.statusSince";
-    static final String ATTR_LAST_PROBLEM = "bd.dvcqgProbe.lastProblem";
+    private static final String KEY_PREFIX = "bd-dvcqg-health:";
+    /** Long enough to outlive any probe interval; refreshed at every probe. */
+    private static final long LIFESPAN_SECONDS = 30L * 24 * 3600;
+    private static final String STATUS = "status";
+    private static final String FAILURES = "failures";
+    private static final String SUCCESSES = "successes";
+    private static final String LAST_PROBE_AT = "lastProbeAt";
+    private static final String STATUS_SINCE = "statusSince";
+    private static final String LAST_PROBLEM = "lastProblem";
+    /** Where versions up to 1.0 kept the health; removed at the first write. */
+    private static final List<String> LEGACY_REALM_ATTRIBUTES = List.of("bd.dvcqgProbe.status", "bd.dvcqgProbe.failures",
+            "bd.dvcqgProbe.successes", "bd.dvcqgProbe.lastProbeAt", "bd.dvcqgProbe.statusSince", "bd.dvcqgProbe.lastProblem");
 
     static final DvcqgHealth NEVER_PROBED = new DvcqgHealth(Status.UNKNOWN, 0, 0, null, null, null);
 
@@ -32,25 +44,31 @@ public record DvcqgHealth(Status status, int failures, int successes, Long lastP
         return lastProbeAt == null || now - lastProbeAt >= intervalSeconds;
     }
 
-    static DvcqgHealth read(RealmModel realm) {
+    static DvcqgHealth read(KeycloakSession session, RealmModel realm) {
+        Map<String, String> notes = session.singleUseObjects().get(KEY_PREFIX + realm.getId());
+        if (notes == null) {
+            return NEVER_PROBED;
+        }
         Status status;
         try {
-            String value = realm.getAttribute(ATTR_STATUS);
-            status = value == null ? Status.UNKNOWN : Status.valueOf(value);
+            status = Status.valueOf(notes.getOrDefault(STATUS, Status.UNKNOWN.name()));
         } catch (IllegalArgumentException e) {
             status = Status.UNKNOWN;
         }
-        return new DvcqgHealth(status, count(realm, ATTR_FAILURES), count(realm, ATTR_SUCCESSES),
-                seconds(realm, ATTR_LAST_PROBE_AT), seconds(realm, ATTR_STATUS_SINCE), realm.getAttribute(ATTR_LAST_PROBLEM));
+        return new DvcqgHealth(status, count(notes.get(FAILURES)), count(notes.get(SUCCESSES)),
+                seconds(notes.get(LAST_PROBE_AT)), seconds(notes.get(STATUS_SINCE)), notes.get(LAST_PROBLEM));
     }
 
-    void write(RealmModel realm) {
-        realm.setAttribute(ATTR_STATUS, status.name());
-        realm.setAttribute(ATTR_FAILURES, Integer.toString(failures));
-        realm.setAttribute(ATTR_SUCCESSES, Integer.toString(successes));
-        setOrRemove(realm, ATTR_LAST_PROBE_AT, lastProbeAt == null ? null : lastProbeAt.toString());
-        setOrRemove(realm, ATTR_STATUS_SINCE, statusSince == null ? null : statusSince.toString());
-        setOrRemove(realm, ATTR_LAST_PROBLEM, lastProblem);
+    void write(KeycloakSession session, RealmModel realm) {
+        Map<String, String> notes = new HashMap<>();
+        notes.put(STATUS, status.name());
+        notes.put(FAILURES, Integer.toString(failures));
+        notes.put(SUCCESSES, Integer.toString(successes));
+        putIfSet(notes, LAST_PROBE_AT, lastProbeAt);
+        putIfSet(notes, STATUS_SINCE, statusSince);
+        putIfSet(notes, LAST_PROBLEM, lastProblem);
+        session.singleUseObjects().put(KEY_PREFIX + realm.getId(), LIFESPAN_SECONDS, notes);
+        LEGACY_REALM_ATTRIBUTES.stream().filter(name -> realm.getAttribute(name) != null).forEach(realm::removeAttribute);
     }
 
     Map<String, Object> toView() {
@@ -64,21 +82,18 @@ public record DvcqgHealth(Status status, int failures, int successes, Long lastP
         return view;
     }
 
-    private static void setOrRemove(RealmModel realm, String name, String value) {
-        if (value == null) {
-            realm.removeAttribute(name);
-        } else {
-            realm.setAttribute(name, value);
+    private static void putIfSet(Map<String, String> notes, String name, Object value) {
+        if (value != null) {
+            notes.put(name, value.toString());
         }
     }
 
-    private static int count(RealmModel realm, String name) {
-        Long value = seconds(realm, name);
-        return value == null || value < 0 || value > Integer.MAX_VALUE ? 0 : value.intValue();
+    private static int count(String value) {
+        Long parsed = seconds(value);
+        return parsed == null || parsed < 0 || parsed > Integer.MAX_VALUE ? 0 : parsed.intValue();
     }
 
-    private static Long seconds(RealmModel realm, String name) {
-        String value = realm.getAttribute(name);
+    private static Long seconds(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -3,7 +3,6 @@ package vn.binhduong.keycloak.directlogin;
 import java.util.Map;
 
 import org.jboss.logging.Logger;
-import org.keycloak.cluster.ClusterProvider;
 import org.keycloak.common.util.Time;
 import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.KeycloakSession;
@@ -17,10 +16,11 @@ import vn.binhduong.keycloak.directlogin.DvcqgHealthMachine.Step;
 
 /**
  * The DVCQG health probe, started by Keycloak's timer on every node once a second. For each realm whose probe is
- * due (its interval since the last probe has passed, read from the shared realm attributes) it takes the
- * cluster-wide lock of that realm's probe ({@link ClusterProvider#executeIfNotExecuted}), so one node probes while
- * the others skip, then writes the new health, raises an admin event if the status changed and, under the
- * {@code auto} policy, turns direct login on or off. Nothing is kept in this object between runs.
+ * due (its interval since the last probe has passed, read from the shared {@link DvcqgHealth}) it claims that
+ * interval's probe slot in the single-use object store ({@code putIfAbsent}, atomic cluster-wide), so exactly one
+ * node probes per interval while the others skip, then stores the new health (not in the realm), raises an admin
+ * event if the status changed and, under the {@code auto} policy, turns direct login on or off: the realm is
+ * written only for such a switch. Nothing is kept in this object between runs.
  */
 final class DvcqgProbeTask implements ScheduledTask {
 
@@ -35,7 +35,7 @@ final class DvcqgProbeTask implements ScheduledTask {
         long now = Time.currentTime();
         session.realms().getRealmsStream().forEach(realm -> {
             DvcqgProbeSettings settings = DvcqgProbeSettings.read(realm);
-            if (DvcqgHealth.read(realm).probeDue(now, settings.intervalSeconds())) {
+            if (DvcqgHealth.read(session, realm).probeDue(now, settings.intervalSeconds())) {
                 session.getContext().setRealm(realm);
                 Map<String, String> endpoints = new DvcqgProbe(session).endpoints(settings.identityProvider());
                 if (endpoints != null) {
@@ -52,16 +52,13 @@ final class DvcqgProbeTask implements ScheduledTask {
     private static void submit(KeycloakSession session, String realmId, DvcqgProbeSettings settings,
                                Map<String, String> endpoints) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
-        // Two endpoints, each bounded by the timeout: a lock held longer belongs to a node that died.
-        int lockSeconds = 2 * settings.timeoutMs() / 1000 + 5;
         session.getProvider(ExecutorsProvider.class).getExecutor(NAME).execute(() -> {
             try {
                 KeycloakModelUtils.runJobInTransaction(factory, probeSession -> {
                     RealmModel realm = probeSession.realms().getRealm(realmId);
-                    if (realm != null) {
+                    if (realm != null && claimedThisInterval(probeSession, realm, settings)) {
                         probeSession.getContext().setRealm(realm);
-                        probeSession.getProvider(ClusterProvider.class).executeIfNotExecuted(NAME + "::" + realmId,
-                                lockSeconds, () -> probeAndRecord(probeSession, realm, settings, endpoints));
+                        probeAndRecord(probeSession, realm, settings, endpoints);
                     }
                 });
             } catch (RuntimeException e) {
@@ -70,16 +67,26 @@ final class DvcqgProbeTask implements ScheduledTask {
         });
     }
 
-    private static Void probeAndRecord(KeycloakSession session, RealmModel realm, DvcqgProbeSettings settings,
-                                       Map<String, String> endpoints) {
-        if (!DvcqgHealth.read(realm).probeDue(Time.currentTime(), settings.intervalSeconds())) {
-            return null; // another node, or an earlier submission, probed while this one waited
+    /**
+     * One slot per realm and interval window ({@code epochSecond / interval}): a probe is due only in a later window
+     * than the last one, and only the node whose {@code putIfAbsent} wins probes in it.
+     */
+    private static boolean claimedThisInterval(KeycloakSession session, RealmModel realm, DvcqgProbeSettings settings) {
+        long now = Time.currentTime();
+        if (!DvcqgHealth.read(session, realm).probeDue(now, settings.intervalSeconds())) {
+            return false; // another node, or an earlier submission, probed meanwhile
         }
+        String slot = NAME + ":" + realm.getId() + ":" + now / settings.intervalSeconds();
+        return session.singleUseObjects().putIfAbsent(slot, settings.intervalSeconds() + 60L);
+    }
+
+    private static void probeAndRecord(KeycloakSession session, RealmModel realm, DvcqgProbeSettings settings,
+                                       Map<String, String> endpoints) {
         ProbeResult result = new DvcqgProbe(session).probe(endpoints, settings.timeoutMs());
         long now = Time.currentTime();
         DirectLoginSwitch directLogin = new DirectLoginSwitch(realm);
-        Step step = DvcqgHealthMachine.next(DvcqgHealth.read(realm), result, settings, directLogin.read(), now);
-        step.health().write(realm);
+        Step step = DvcqgHealthMachine.next(DvcqgHealth.read(session, realm), result, settings, directLogin.read(), now);
+        step.health().write(session, realm);
         if (step.statusChanged()) {
             LOG.infof("DVCQG health in realm %s: %s%s", realm.getName(), step.health().status(),
                     result.reachable() ? "" : " (" + result.problem() + ")");
@@ -96,7 +103,6 @@ final class DvcqgProbeTask implements ScheduledTask {
             SwitchWriter.write(session, realm, state,
                     BackgroundAdminEvent.realmUpdate(session, realm, DirectLoginResourceProviderFactory.PROVIDER_ID), now);
         }
-        return null;
     }
 
     @Override
