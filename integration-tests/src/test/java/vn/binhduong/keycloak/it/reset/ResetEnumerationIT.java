@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -44,13 +46,14 @@ class ResetEnumerationIT {
      */
     private static final long MEDIAN_TOLERANCE_MS = 1000;
 
-    private enum Kind { REAL, UNKNOWN, NO_PHONE, DISABLED }
+    private enum Kind { REAL, UNKNOWN, NO_PHONE, DISABLED, LOCKED }
+
+    /** The kinds the timing test compares; a locked account joins in the long run, which locks accounts first. */
+    private static final Set<Kind> TIMED_KINDS = EnumSet.range(Kind.REAL, Kind.DISABLED);
 
     /** Samples per kind in the long run, and the accounts per kind they cycle through (so the caps come into play). */
     private static final int SAMPLES = 200;
     private static final int ACCOUNTS_PER_KIND = 5;
-
-    private enum SampleKind { KNOWN, UNKNOWN, NO_PHONE, DISABLED, LOCKED }
 
     private final SmsGatewayStandIn gateway;
     private final ResetFlow reset;
@@ -70,17 +73,28 @@ class ResetEnumerationIT {
         gateway.answerOk();
     }
 
-    private String idNumberOf(Kind kind, List<Official> reals) throws Exception {
+    /** A new ID number of the kind; the officials made with a phone (real or to be locked) are added to {@code withPhone}. */
+    private String idNumberOf(Kind kind, List<Official> withPhone) throws Exception {
         return switch (kind) {
-            case REAL -> {
+            case REAL, LOCKED -> {
                 Official official = reset.official(true);
-                reals.add(official);
+                withPhone.add(official);
                 yield official.idNumber();
             }
             case UNKNOWN -> ResetFlow.newIdNumber();
             case NO_PHONE -> reset.official(false).idNumber();
             case DISABLED -> reset.disabledOfficial().idNumber();
         };
+    }
+
+    /** Starts a reset, times the answer to the ID number (added to {@code millis}) and returns its masked page. */
+    private String timedAnswer(String idNumber, List<Long> millis) throws Exception {
+        Browser browser = reset.start();
+        long start = System.nanoTime();
+        ResetFlow.submitId(browser, idNumber);
+        millis.add((System.nanoTime() - start) / 1_000_000);
+        assertThat(browser.last().statusCode()).isEqualTo(200);
+        return masked(browser.last().body()).replace(idNumber, "ID");
     }
 
     /**
@@ -102,15 +116,8 @@ class ResetEnumerationIT {
         int messagesBefore = gateway.messages().size();
 
         for (int i = 0; i < TRIES; i++) {
-            for (Kind kind : Kind.values()) {
-                String idNumber = idNumberOf(kind, reals);
-                Browser browser = reset.start();
-                long start = System.nanoTime();
-                ResetFlow.submitId(browser, idNumber);
-                millis.computeIfAbsent(kind, k -> new ArrayList<>()).add((System.nanoTime() - start) / 1_000_000);
-
-                assertThat(browser.last().statusCode()).isEqualTo(200);
-                String page = masked(browser.last().body()).replace(idNumber, "ID");
+            for (Kind kind : TIMED_KINDS) {
+                String page = timedAnswer(idNumberOf(kind, reals), millis.computeIfAbsent(kind, k -> new ArrayList<>()));
                 assertThat(page).as(kind + " page").contains(PasswordResetIT.CODE_PAGE_TEXT);
                 pages.putIfAbsent(kind, page);
                 assertThat(page).as(kind + " page, try " + i).isEqualTo(pages.get(Kind.REAL));
@@ -121,7 +128,7 @@ class ResetEnumerationIT {
         millis.forEach((kind, values) -> medians.put(kind, values.stream().sorted().toList().get(TRIES / 2)));
         String report = "medians " + medians + ", all " + millis;
         System.out.println("Reset step-2 response times (ms): " + report);
-        for (Kind kind : Kind.values()) {
+        for (Kind kind : TIMED_KINDS) {
             assertThat(Math.abs(medians.get(kind) - medians.get(Kind.REAL))).as(report).isLessThanOrEqualTo(MEDIAN_TOLERANCE_MS);
             long minimum = millis.get(kind).stream().min(Long::compare).orElseThrow();
             long maximum = millis.get(kind).stream().max(Long::compare).orElseThrow();
@@ -149,42 +156,27 @@ class ResetEnumerationIT {
     @Test
     void twoHundredSamplesPerKindAnswerAlikeBeforeAndAfterTheCaps() throws Exception {
         gateway.answerOk();
-        Map<SampleKind, List<String>> ids = new EnumMap<>(SampleKind.class);
-        List<Official> locked = new ArrayList<>();
-        for (SampleKind kind : SampleKind.values()) {
+        Map<Kind, List<String>> ids = new EnumMap<>(Kind.class);
+        Map<Kind, List<Official>> withPhone = new EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
             List<String> pool = new ArrayList<>();
             for (int i = 0; i < ACCOUNTS_PER_KIND; i++) {
-                pool.add(switch (kind) {
-                    case KNOWN -> reset.official(true).idNumber();
-                    case LOCKED -> {
-                        Official official = reset.official(true);
-                        locked.add(official);
-                        yield official.idNumber();
-                    }
-                    case UNKNOWN -> ResetFlow.newIdNumber();
-                    case NO_PHONE -> reset.official(false).idNumber();
-                    case DISABLED -> reset.disabledOfficial().idNumber();
-                });
+                pool.add(idNumberOf(kind, withPhone.computeIfAbsent(kind, k -> new ArrayList<>())));
             }
             ids.put(kind, pool);
         }
         ObjectNode realm = (ObjectNode) admin.get("/realms/binhduong");
         ObjectNode longLock = realm.deepCopy().put("waitIncrementSeconds", 900).put("maxFailureWaitSeconds", 900);
         expectNoContent(admin.send("PUT", "/realms/binhduong", longLock));
-        Map<SampleKind, List<Long>> millis = new EnumMap<>(SampleKind.class);
+        Map<Kind, List<Long>> millis = new EnumMap<>(Kind.class);
         int differing = 0;
         try {
-            lockByWrongPasswords(locked);
+            lockByWrongPasswords(withPhone.get(Kind.LOCKED));
             for (int i = 0; i < SAMPLES; i++) {
                 String knownPage = null;
-                for (SampleKind kind : SampleKind.values()) {
-                    String idNumber = ids.get(kind).get(i % ACCOUNTS_PER_KIND);
-                    Browser browser = reset.start();
-                    long start = System.nanoTime();
-                    ResetFlow.submitId(browser, idNumber);
-                    millis.computeIfAbsent(kind, k -> new ArrayList<>()).add((System.nanoTime() - start) / 1_000_000);
-                    assertThat(browser.last().statusCode()).isEqualTo(200);
-                    String page = masked(browser.last().body()).replace(idNumber, "ID");
+                for (Kind kind : Kind.values()) {
+                    String page = timedAnswer(ids.get(kind).get(i % ACCOUNTS_PER_KIND),
+                            millis.computeIfAbsent(kind, k -> new ArrayList<>()));
                     if (knownPage == null) {
                         knownPage = page;
                     } else if (!page.equals(knownPage)) {
@@ -196,14 +188,14 @@ class ResetEnumerationIT {
         } finally {
             expectNoContent(admin.send("PUT", "/realms/binhduong", realm));
         }
-        Map<SampleKind, String> spread = new EnumMap<>(SampleKind.class);
+        Map<Kind, String> spread = new EnumMap<>(Kind.class);
         millis.forEach((kind, values) -> {
             List<Long> sorted = values.stream().sorted().toList();
             spread.put(kind, "p10 " + sorted.get(SAMPLES / 10) + ", p50 " + sorted.get(SAMPLES / 2) + ", p90 "
                     + sorted.get(SAMPLES * 9 / 10) + " ms");
         });
-        List<Long> known = millis.get(SampleKind.KNOWN).stream().sorted().toList();
-        for (SampleKind kind : SampleKind.values()) {
+        List<Long> known = millis.get(Kind.REAL).stream().sorted().toList();
+        for (Kind kind : Kind.values()) {
             List<Long> sorted = millis.get(kind).stream().sorted().toList();
             // The middle 80 % of each kind overlaps the known accounts' middle 80 %.
             assertThat(sorted.get(SAMPLES / 10) <= known.get(SAMPLES * 9 / 10)
