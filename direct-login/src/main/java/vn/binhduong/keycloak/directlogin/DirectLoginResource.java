@@ -60,7 +60,7 @@ public class DirectLoginResource {
 
         DvcqgProbeSettings settings;
         try {
-            DvcqgProbeChange change = JsonSerialization.readValue(body == null ? "" : body, DvcqgProbeChange.class);
+            DvcqgProbeChange change = readBody(body, DvcqgProbeChange.class);
             settings = change.applyTo(DvcqgProbeSettings.read(realm));
         } catch (IOException e) {
             return badRequest("Nội dung không phải JSON hợp lệ: {\"policy\": \"manual\"|\"auto\", \"intervalSeconds\": số, "
@@ -103,7 +103,7 @@ public class DirectLoginResource {
         long now = Time.currentTime();
         DirectLoginState state;
         try {
-            DirectLoginChange change = JsonSerialization.readValue(body == null ? "" : body, DirectLoginChange.class);
+            DirectLoginChange change = readBody(body, DirectLoginChange.class);
             state = change.toState(now, auth.getRealm().getName() + "/" + auth.getUser().getUsername());
         } catch (IOException e) {
             return badRequest("Nội dung không phải JSON hợp lệ: {\"enabled\": true|false, \"reason\": \"...\", "
@@ -123,6 +123,15 @@ public class DirectLoginResource {
         } finally {
             session.getContext().setRealm(realm);
         }
+    }
+
+    /** The body as a JSON object; {@code null}, a bare value or nothing at all is as unreadable as broken JSON. */
+    private static <T> T readBody(String body, Class<T> type) throws IOException {
+        T value = body == null || body.isBlank() ? null : JsonSerialization.readValue(body, type);
+        if (value == null) {
+            throw new IOException("no JSON object");
+        }
+        return value;
     }
 
     private static Response badRequest(String message) {

@@ -24,6 +24,8 @@ import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.http.simple.SimpleHttp;
+import org.keycloak.jose.jws.JWSInput;
+import org.keycloak.jose.jws.JWSInputException;
 import org.keycloak.http.simple.SimpleHttpRequest;
 import org.keycloak.http.simple.SimpleHttpResponse;
 import org.keycloak.models.ClientModel;
@@ -55,7 +57,7 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
     static final String ATTR_ENTERPRISE_NAME = "enterpriseName";
     static final String ATTR_ENTERPRISE_ADDRESS = "enterpriseAddress";
     private static final String NONCE_CLAIM = "nonce";
-    /** OIDCIdentityProvider's own (private) context-data key for the nonce it checks in preprocessFederatedIdentity. */
+    /** OIDCIdentityProvider's own (private) key of the nonce: auth-session client note and context data. */
     private static final String BROKER_NONCE = "BROKER_NONCE";
 
     public DvcqgIdentityProvider(KeycloakSession session, DvcqgIdentityProviderConfig config) {
@@ -102,8 +104,12 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
             throw new DvcqgRefusal(DvcqgRefusal.UNAVAILABLE, "DVCQG token response without access_token");
         }
         JsonWebToken idToken = null;
-        if (tokenResponse.getIdToken() != null && getConfig().validateIdToken()) {
-            idToken = validateToken(tokenResponse.getIdToken());
+        String nonce = null;
+        if (tokenResponse.getIdToken() != null) {
+            JsonWebToken token = getConfig().validateIdToken() ? validateToken(tokenResponse.getIdToken())
+                    : readUnverified(tokenResponse.getIdToken());
+            idToken = getConfig().validateIdToken() ? token : null;
+            nonce = token.getOtherClaims().get(NONCE_CLAIM) instanceof String value ? value : null;
         }
 
         JsonNode userInfo = fetchUserInfo(tokenResponse.getToken());
@@ -116,7 +122,9 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
         identity.getContextData().put(FEDERATED_ACCESS_TOKEN_RESPONSE, tokenResponse);
         if (idToken != null) {
             identity.getContextData().put(VALIDATED_ID_TOKEN, idToken);
-            identity.getContextData().put(BROKER_NONCE, idToken.getOtherClaims().get(NONCE_CLAIM));
+        }
+        if (nonce != null) {
+            identity.getContextData().put(BROKER_NONCE, nonce);
         }
         if (getConfig().isStoreToken()) {
             identity.setToken(response);
@@ -152,7 +160,12 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
         }
     }
 
-    /** The nonce only exists to check when an id_token was validated. */
+    /**
+     * The id_token's nonce binds DVCQG's answer to the browser that started this login, so a code taken from
+     * someone else's login and pasted into our callback is refused. With validation on, Keycloak's check (a nonce
+     * is required). With it off, the id_token came straight from DVCQG's token endpoint over TLS (OpenID Connect
+     * Core 3.1.3.7): a nonce it carries must still be this login's; one without a nonce is left to PKCE.
+     */
     @Override
     public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context) {
         if (context.getContextData().get(VALIDATED_ID_TOKEN) != null) {
@@ -161,6 +174,21 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
             } catch (IdentityBrokerException | ErrorResponseException e) {
                 throw new DvcqgRefusal(DvcqgRefusal.INVALID_ID_TOKEN, "DVCQG id_token nonce refused", e);
             }
+            return;
+        }
+        Object nonce = context.getContextData().get(BROKER_NONCE);
+        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
+        if (nonce != null && authSession != null && !nonce.equals(authSession.getClientNote(BROKER_NONCE))) {
+            throw new DvcqgRefusal(DvcqgRefusal.INVALID_ID_TOKEN, "DVCQG id_token carries another login's nonce");
+        }
+    }
+
+    /** The claims of an id_token whose signature is not checked (validation off); garbage is a refusal. */
+    private static JsonWebToken readUnverified(String encoded) {
+        try {
+            return new JWSInput(encoded).readJsonContent(JsonWebToken.class);
+        } catch (JWSInputException | RuntimeException e) {
+            throw new DvcqgRefusal(DvcqgRefusal.INVALID_ID_TOKEN, "DVCQG id_token is not a JWT", e);
         }
     }
 
@@ -217,7 +245,13 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
                                      @QueryParam(OAuth2Constants.ERROR) String error,
                                      @QueryParam(OAuth2Constants.ERROR_DESCRIPTION) String errorDescription) {
             if (state == null || error != null || authorizationCode == null) {
-                return super.authResponse(state, authorizationCode, error, errorDescription);
+                try {
+                    return super.authResponse(state, authorizationCode, error, errorDescription);
+                } catch (WebApplicationException e) {
+                    throw e;
+                } catch (RuntimeException malformed) {
+                    return malformedState();
+                }
             }
             AuthenticationSessionModel authSession;
             try {
@@ -225,6 +259,8 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
                 authSession = callback.getAndVerifyAuthenticationSession(state);
             } catch (WebApplicationException e) {
                 return e.getResponse();
+            } catch (RuntimeException malformed) {
+                return malformedState();
             }
             session.getContext().setAuthenticationSession(authSession);
             try {
@@ -243,6 +279,13 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
                 return ErrorPage.error(session, authSession, Response.Status.INTERNAL_SERVER_ERROR,
                         Messages.IDENTITY_PROVIDER_UNEXPECTED_ERROR);
             }
+        }
+
+        /** A state that is not ours at all (not Base64URL, too short): Keycloak's page for an invalid request. */
+        private Response malformedState() {
+            event.event(EventType.IDENTITY_PROVIDER_LOGIN).detail(Details.IDENTITY_PROVIDER, provider.getConfig().getAlias())
+                    .detail(Details.REASON, "malformed state").error(Errors.INVALID_REQUEST);
+            return ErrorPage.error(session, null, Response.Status.BAD_REQUEST, Messages.INVALID_REQUEST);
         }
 
         /** The token response for the code; DVCQG down, slow or answering an error is a refusal. */

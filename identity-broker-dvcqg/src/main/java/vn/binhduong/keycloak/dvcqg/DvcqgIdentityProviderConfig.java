@@ -146,9 +146,22 @@ public final class DvcqgIdentityProviderConfig extends OIDCIdentityProviderConfi
         return true;
     }
 
+    /** A nonce is always sent: a DVCQG id_token that echoes it ties the answer to this browser's login. */
     @Override
     public boolean isDisableNonce() {
-        return !validateIdToken();
+        return false;
+    }
+
+    /** PKCE unless turned off: it binds DVCQG's code to the browser that started the login. */
+    @Override
+    public boolean isPkceEnabled() {
+        return !"false".equalsIgnoreCase(getConfig().getOrDefault("pkceEnabled", "true").trim());
+    }
+
+    @Override
+    public String getPkceMethod() {
+        String method = getConfig().get("pkceMethod");
+        return method == null || method.isBlank() ? "S256" : method;
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class DvcqgIdentityProviderFactory extends AbstractIdentityProvider
                 .label("acr_values").helpText("Level of assurance asked for; empty sends none.")
                 .defaultValue(DvcqgIdentityProviderConfig.DEFAULT_ACR_VALUES).add()
                 .property().name("pkceEnabled").type(ProviderConfigProperty.BOOLEAN_TYPE)
-                .label("PKCE").helpText("Send a PKCE S256 code challenge.").defaultValue("false").add()
+                .label("PKCE").helpText("Send a PKCE S256 code challenge: binds DVCQG's code to the browser that started the login.").defaultValue("true").add()
                 .property().name(DvcqgIdentityProviderConfig.CONF_USERINFO_METHOD).type(ProviderConfigProperty.LIST_TYPE)
                 .label("Userinfo method").helpText("HTTP method of the userinfo call.")
                 .options(Arrays.stream(DvcqgIdentityProviderConfig.UserInfoMethod.values()).map(Enum::name).toList())

@@ -127,7 +127,8 @@ public class OtpPhoneCredentialProvider implements CredentialProvider<OtpPhoneCr
                 .helpText("bdOtpPhoneHelp")
                 .iconCssClass("kcAuthenticatorDefaultClass")
                 .createAction(RegisterOtpPhoneActionFactory.PROVIDER_ID)
-                .removeable(true)
+                // Not through Keycloak's generic delete (account REST, delete_credential): bd-register-otp-phone:delete.<id>.
+                .removeable(false)
                 .build(session);
     }
 

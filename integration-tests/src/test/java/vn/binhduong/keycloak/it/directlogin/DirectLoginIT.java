@@ -267,8 +267,8 @@ class DirectLoginIT {
 
     @Test
     void onlyRealmManagersMaySwitch() throws Exception {
-        admin.createUser("074090000204", PASSWORD, "Hoàng", "Văn Em");
-        String plainUserToken = realmUserToken("074090000204");
+        OtpPhones.createUser(admin, "074090000204", PASSWORD, "Hoàng", "Văn Em", "+84912000204", OFFICIALS);
+        String plainUserToken = officialToken("074090000204", "0912000204");
 
         assertThat(directLogin.put(plainUserToken, "{\"enabled\":true,\"reason\":\"không được phép\"}").statusCode()).isEqualTo(403);
         assertThat(directLogin.get(plainUserToken).statusCode()).isEqualTo(403);
@@ -324,16 +324,18 @@ class DirectLoginIT {
         return new OidcClient(keycloak.realmUrl(), "motcua", keycloak.motcuaSecret());
     }
 
-    private String realmUserToken(String username) throws Exception {
-        var http = java.net.http.HttpClient.newHttpClient();
-        String form = "grant_type=password&client_id=admin-cli&username=" + username + "&password="
-                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
-                        URI.create(keycloak.realmUrl() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).path("access_token").asText();
+    /** An official's access token from a full direct login (password, then the SMS code) at motcua. */
+    private String officialToken(String idNumber, String nationalPhone) throws Exception {
+        directLogin.switchOn("lấy token của cán bộ");
+        try {
+            Browser browser = new Browser(keycloak.baseUrl());
+            OidcClient app = motcua();
+            browser.open(app.authorizationUrl());
+            browser.submit("form#kc-form-login", Map.of("username", idNumber, "password", PASSWORD));
+            return app.redeem(secondFactor(browser, nationalPhone)).path("access_token").asText();
+        } finally {
+            directLogin.switchOff();
+        }
     }
 
     private static Map<String, String> with(Map<String, String> fields, String... more) {

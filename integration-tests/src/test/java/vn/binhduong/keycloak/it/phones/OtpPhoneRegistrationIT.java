@@ -145,8 +145,9 @@ class OtpPhoneRegistrationIT {
         assertThat(owner.backAtThePortal()).as(owner.text()).isNotNull();
         assertThat(storedPhones(owner)).containsExactly(first, second + " receiver");
 
-        owner.startAction("delete_credential:" + credentialId(owner, first));
-        owner.browser.submit("form:has(#kc-accept)", Map.of("accept", ""));
+        owner.startAction(ACTION + ":delete." + credentialId(owner, first));
+        assertThat(owner.text()).contains(masked(first));
+        owner.browser.submit("form#bd-otp-phone-delete-form", Map.of("deletePhone", "true"));
         assertThat(owner.backAtThePortal()).as(owner.text()).isNotNull();
         assertThat(storedPhones(owner)).containsExactly(second + " receiver");
 

@@ -57,6 +57,7 @@ public class RegisterOtpPhoneAction implements RequiredActionProvider, Credentia
     static final String FIELD_RESEND = "resend";
     static final String FIELD_CHANGE_NUMBER = "changeNumber";
     static final String FIELD_MAKE_RECEIVER = "makeReceiver";
+    static final String FIELD_DELETE = "deletePhone";
     static final String SOURCE_DVCQG = "dvcqg";
     static final String SOURCE_OTHER = "other";
 
@@ -68,6 +69,7 @@ public class RegisterOtpPhoneAction implements RequiredActionProvider, Credentia
     static final String PHONE_TEMPLATE = "bd-otp-phone-register.ftl";
     static final String CODE_TEMPLATE = "bd-otp-phone-code.ftl";
     static final String RECEIVER_TEMPLATE = "bd-otp-phone-receiver.ftl";
+    static final String DELETE_TEMPLATE = "bd-otp-phone-delete.ftl";
 
     static final String DETAIL_PHONE = "phone";
     static final String DETAIL_REASON = "bd_otp_phone";
@@ -101,6 +103,10 @@ public class RegisterOtpPhoneAction implements RequiredActionProvider, Credentia
             context.challenge(receiverPage(context, target));
             return;
         }
+        if (target.mode() == ActionTarget.Mode.DELETE) {
+            context.challenge(targetPage(context, target, DELETE_TEMPLATE));
+            return;
+        }
         String candidate = context.getAuthenticationSession().getAuthNote(NOTE_CANDIDATE);
         SmsCodeChallenge challenge = challenge(context);
         if (candidate != null && challenge.started()) {
@@ -120,6 +126,10 @@ public class RegisterOtpPhoneAction implements RequiredActionProvider, Credentia
         MultivaluedMap<String, String> params = context.getHttpRequest().getDecodedFormParameters();
         if (target.mode() == ActionTarget.Mode.RECEIVER) {
             makeReceiver(context, target, params);
+            return;
+        }
+        if (target.mode() == ActionTarget.Mode.DELETE) {
+            delete(context, target, params);
             return;
         }
         String candidate = context.getAuthenticationSession().getAuthNote(NOTE_CANDIDATE);
@@ -217,6 +227,22 @@ public class RegisterOtpPhoneAction implements RequiredActionProvider, Credentia
         String phone = lookup.byId(context.getUser(), target.credentialId()).map(OtpPhoneCredentialModel::phone).orElseThrow();
         provider(context).makeReceiver(context.getUser(), target.credentialId());
         credentialEvent(context, phone).detail(DETAIL_REASON, "receiver");
+        context.success();
+    }
+
+    /**
+     * Removal of an OTP phone: only here, never through Keycloak's generic credential delete (the type is not
+     * removable there), so it always runs as an application-initiated action, which re-authenticates a login
+     * older than the action's max age (Keycloak's 5 minutes by default), and a bearer token alone removes nothing.
+     */
+    private void delete(RequiredActionContext context, ActionTarget target, MultivaluedMap<String, String> params) {
+        if (!params.containsKey(FIELD_DELETE)) {
+            context.challenge(targetPage(context, target, DELETE_TEMPLATE));
+            return;
+        }
+        String phone = lookup.byId(context.getUser(), target.credentialId()).map(OtpPhoneCredentialModel::phone).orElseThrow();
+        provider(context).deleteCredential(context.getRealm(), context.getUser(), target.credentialId());
+        credentialEvent(context, phone).event(EventType.REMOVE_CREDENTIAL).detail(DETAIL_REASON, "delete");
         context.success();
     }
 
@@ -328,8 +354,13 @@ public class RegisterOtpPhoneAction implements RequiredActionProvider, Credentia
     }
 
     private Response receiverPage(RequiredActionContext context, ActionTarget target) {
+        return targetPage(context, target, RECEIVER_TEMPLATE);
+    }
+
+    /** A page about one of the user's phones, shown masked. */
+    private Response targetPage(RequiredActionContext context, ActionTarget target, String template) {
         String phone = lookup.byId(context.getUser(), target.credentialId()).map(OtpPhoneCredentialModel::phone).orElseThrow();
-        return context.form().setAttribute("bdOtpPhoneTarget", PhoneNumbers.mask(phone)).createForm(RECEIVER_TEMPLATE);
+        return context.form().setAttribute("bdOtpPhoneTarget", PhoneNumbers.mask(phone)).createForm(template);
     }
 
     /** Every country libphonenumber knows, Vietnam first, then by name in the page's language. */
@@ -364,7 +395,7 @@ public class RegisterOtpPhoneAction implements RequiredActionProvider, Credentia
     private boolean targetExists(RequiredActionContext context, ActionTarget target) {
         boolean exists = switch (target.mode()) {
             case ADD -> true;
-            case UPDATE, RECEIVER -> lookup.byId(context.getUser(), target.credentialId()).isPresent();
+            case UPDATE, RECEIVER, DELETE -> lookup.byId(context.getUser(), target.credentialId()).isPresent();
             case UNKNOWN -> false;
         };
         if (!exists) {

@@ -15,14 +15,16 @@ class ActionTargetTest {
     }
 
     @Test
-    void updateAndReceiverNameTheCredential() {
+    void updateReceiverAndDeleteNameTheCredential() {
         assertThat(ActionTarget.parse("update.5b1f-22")).isEqualTo(new ActionTarget(Mode.UPDATE, "5b1f-22"));
         assertThat(ActionTarget.parse("receiver.5b1f-22")).isEqualTo(new ActionTarget(Mode.RECEIVER, "5b1f-22"));
+        assertThat(ActionTarget.parse("delete.5b1f-22")).isEqualTo(new ActionTarget(Mode.DELETE, "5b1f-22"));
     }
 
     @Test
     void anythingElseIsUnknown() {
         assertThat(ActionTarget.parse("update.").mode()).isEqualTo(Mode.UNKNOWN);
-        assertThat(ActionTarget.parse("delete.5b1f").mode()).isEqualTo(Mode.UNKNOWN);
+        assertThat(ActionTarget.parse("delete.").mode()).isEqualTo(Mode.UNKNOWN);
+        assertThat(ActionTarget.parse("remove.5b1f").mode()).isEqualTo(Mode.UNKNOWN);
     }
 }

@@ -1,0 +1,18 @@
+<#import "template.ftl" as layout>
+<@layout.registrationLayout displayMessage=true; section>
+    <#if section="header">
+        ${msg("bdOtpPhoneDeleteTitle")}
+    <#elseif section="form">
+        <p id="bd-otp-phone-target">${msg("bdOtpPhoneDeleteQuestion", bdOtpPhoneTarget)}</p>
+        <form id="bd-otp-phone-delete-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+            <div id="kc-form-buttons" class="${properties.kcFormButtonsClass!}">
+                <button class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}"
+                        id="bd-otp-phone-delete" type="submit" name="deletePhone" value="true">${msg("bdOtpPhoneDeleteSubmit")}</button>
+                <#if isAppInitiatedAction??>
+                    <button class="${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}"
+                            id="bd-otp-phone-cancel" type="submit" name="cancel-aia" value="true">${msg("bdOtpPhoneBack")}</button>
+                </#if>
+            </div>
+        </form>
+    </#if>
+</@layout.registrationLayout>
