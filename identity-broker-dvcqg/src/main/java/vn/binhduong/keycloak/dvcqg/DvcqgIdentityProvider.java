@@ -244,14 +244,11 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
                                      @QueryParam(AbstractOAuth2IdentityProvider.OAUTH2_PARAMETER_CODE) String authorizationCode,
                                      @QueryParam(OAuth2Constants.ERROR) String error,
                                      @QueryParam(OAuth2Constants.ERROR_DESCRIPTION) String errorDescription) {
+            if (state != null && !wellFormed(state)) {
+                return malformedState();
+            }
             if (state == null || error != null || authorizationCode == null) {
-                try {
-                    return super.authResponse(state, authorizationCode, error, errorDescription);
-                } catch (WebApplicationException e) {
-                    throw e;
-                } catch (RuntimeException malformed) {
-                    return malformedState();
-                }
+                return super.authResponse(state, authorizationCode, error, errorDescription);
             }
             AuthenticationSessionModel authSession;
             try {
@@ -259,8 +256,6 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
                 authSession = callback.getAndVerifyAuthenticationSession(state);
             } catch (WebApplicationException e) {
                 return e.getResponse();
-            } catch (RuntimeException malformed) {
-                return malformedState();
             }
             session.getContext().setAuthenticationSession(authSession);
             try {
@@ -278,6 +273,16 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
                         .error(Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
                 return ErrorPage.error(session, authSession, Response.Status.INTERNAL_SERVER_ERROR,
                         Messages.IDENTITY_PROVIDER_UNEXPECTED_ERROR);
+            }
+        }
+
+        /** Whether Keycloak can decode the state at all (it throws, and answers 500, on one that is not Base64URL). */
+        private boolean wellFormed(String state) {
+            try {
+                IdentityBrokerState.encoded(state, realm);
+                return true;
+            } catch (RuntimeException malformed) {
+                return false;
             }
         }
 

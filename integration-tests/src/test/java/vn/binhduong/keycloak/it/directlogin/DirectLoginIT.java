@@ -31,6 +31,7 @@ import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
 import vn.binhduong.keycloak.it.support.OidcClient;
 import vn.binhduong.keycloak.it.support.OtpPhones;
 import vn.binhduong.keycloak.it.support.StandIns;
+import vn.binhduong.keycloak.it.security.SecurityReport;
 import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
 
 /**
@@ -121,9 +122,40 @@ class DirectLoginIT {
             browser.open(motcua().authorizationUrl());
             return browser.post(action, good);
         }));
+        String smsStep = null;
+        for (JsonNode execution : admin.get("/realms/" + KeycloakUnderTest.REALM + "/authentication/flows/bd-browser/executions")) {
+            if ("bd-direct-login-sms-otp".equals(execution.path("providerId").asText())) {
+                smsStep = execution.path("id").asText();
+            }
+        }
+        String smsAction = withParam(action, "execution", smsStep);
+        crafted.add(new Crafted("a code posted to the SMS step", () -> browser.post(smsAction, Map.of("code", "123456"))));
+        crafted.add(new Crafted("resend posted to the SMS step", () -> browser.post(smsAction, Map.of("resend", "true"))));
+        crafted.add(new Crafted("password and code posted to the SMS step", () -> browser.post(smsAction, with(good, "code", "000000"))));
+        crafted.add(new Crafted("username with spaces", () -> browser.post(action, with(good, "username", " " + idNumber + " "))));
+        crafted.add(new Crafted("username fields in capitals", () -> browser.post(action, Map.of("USERNAME", idNumber, "PASSWORD", PASSWORD))));
+        crafted.add(new Crafted("empty form", () -> browser.post(action, Map.of())));
+        crafted.add(new Crafted("oversized username", () -> browser.post(action, with(good, "username", "0".repeat(100_000)))));
+        crafted.add(new Crafted("oversized password", () -> browser.post(action, with(good, "password", "A@a1".repeat(25_000)))));
+        crafted.add(new Crafted("login_hint with prompt=login", () -> browser.open(motcua().authorizationUrl()
+                + "&prompt=login&login_hint=" + idNumber)));
+        crafted.add(new Crafted("empty kc_idp_hint", () -> browser.open(motcua().authorizationUrl() + "&kc_idp_hint=")));
+        crafted.add(new Crafted("max_age=0", () -> browser.open(motcua().authorizationUrl() + "&max_age=0")));
+        crafted.add(new Crafted("acr_values asking for a level", () -> browser.open(motcua().authorizationUrl() + "&acr_values=2")));
+        crafted.add(new Crafted("kc_action on the authorization URL", () -> browser.open(motcua().authorizationUrl()
+                + "&kc_action=bd-register-otp-phone")));
+        crafted.add(new Crafted("old form after prompt=login", () -> {
+            browser.open(motcua().authorizationUrl() + "&prompt=login");
+            return browser.post(action, good);
+        }));
+        crafted.add(new Crafted("password to the reset flow's first step", () -> browser.post(loginActions
+                + "reset-credentials?" + query, with(good, "idNumber", idNumber))));
+        crafted.add(new Crafted("password to the action-token URL", () -> browser.post(loginActions + "action-token?" + query, good)));
+        crafted.add(new Crafted("password to the consent URL", () -> browser.post(loginActions + "consent?" + query, good)));
         crafted.add(new Crafted("replayed form, last", () -> browser.post(action, good)));
 
-        assertThat(crafted).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(crafted).hasSizeGreaterThanOrEqualTo(40);
+        int total = crafted.size();
         int smsBefore = gateway.messages().size();
         HttpResponse<String> firstReplay = crafted.remove(0).send().send();
         assertThat(firstReplay.statusCode()).isEqualTo(403);
@@ -153,6 +185,10 @@ class DirectLoginIT {
         admin.get("/realms/" + KeycloakUnderTest.REALM + "/events?type=LOGIN_ERROR&max=500")
                 .forEach(event -> refusals.add(event.path("error").asText()));
         assertThat(refusals).contains("bd_direct_login_off").doesNotContain("invalid_user_credentials");
+        SecurityReport.record("02-direct-login-off", "While the switch is off, no request reaches the password check "
+                        + "or the SMS step", total + " crafted direct-login requests (replays, forged and "
+                        + "foreign session data, every execution, the SMS step, other login-actions URLs, oversized fields)",
+                "0 passed, 0 SMS, 0 password checks", "DirectLoginIT#whileOffNoCraftedRequestReachesThePasswordCheck");
     }
 
     @Test

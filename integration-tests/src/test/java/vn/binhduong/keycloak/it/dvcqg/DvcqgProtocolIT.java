@@ -188,6 +188,47 @@ class DvcqgProtocolIT {
         assertThat(Base64.getUrlEncoder().withoutPadding().encodeToString(hash)).isEqualTo(query.get("code_challenge"));
     }
 
+    /**
+     * A victim's DVCQG code, leaked (a log, a referrer) and pasted into the callback of a login the attacker started
+     * in their own browser: refused by PKCE (the shipped default) and, with PKCE off, by the id_token's nonce.
+     */
+    @Test
+    void aVictimsCodeInTheAttackersCallbackSignsNobodyIn() throws Exception {
+        citizen("victim_case", "074091000011");
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        for (boolean pkce : List.of(true, false)) {
+            if (!pkce) {
+                settings.set(Map.of("pkceEnabled", "false"));
+            }
+            DvcqgLogin victim = new DvcqgLogin(keycloak, dvcqg);
+            URI victimAuthorize = victim.toDvcqg();
+            assertThat(query(victimAuthorize).containsKey("code_challenge")).isEqualTo(pkce);
+            String stolenCode = query(URI.create(dvcqg.callback(victimAuthorize, "victim_case"))).get("code");
+
+            DvcqgLogin attacker = new DvcqgLogin(keycloak, dvcqg);
+            Map<String, String> attackerAuthorize = query(attacker.toDvcqg());
+            attacker.browser.open(attackerAuthorize.get("redirect_uri") + "?state="
+                    + java.net.URLEncoder.encode(attackerAuthorize.get("state"), StandardCharsets.UTF_8) + "&code=" + stolenCode);
+
+            assertBackOnTheLoginPage(attacker, pkce ? "mã đăng nhập đã được dùng hoặc đã hết hạn" : INVALID_ID_TOKEN);
+            outcomes.put(pkce ? "PKCE on" : "PKCE off", lastDvcqgLoginError().path("error").asText());
+        }
+        assertNoUser("074091000011");
+        vn.binhduong.keycloak.it.security.SecurityReport.record("07-dvcqg-code-injection",
+                "A DVCQG code works only in the browser whose login asked for it",
+                "a victim's code pasted into the callback of the attacker's own login, with PKCE on (default) and off",
+                "0 logins; refused as " + outcomes, "DvcqgProtocolIT#aVictimsCodeInTheAttackersCallbackSignsNobodyIn");
+    }
+
+    @Test
+    void aMalformedStateIsABadRequestNotAServerError() throws Exception {
+        for (String query : List.of("state=a.b.c&code=x", "state=a.b.c&error=access_denied", "state=%00&code=x",
+                "state=" + "A".repeat(5000) + "&code=x", "state=...&code=")) {
+            var response = new Browser(keycloak.baseUrl()).open(keycloak.realmUrl() + "/broker/dvcqg/endpoint?" + query);
+            assertThat(response.statusCode()).as(query).isBetween(400, 499);
+        }
+    }
+
     @Test
     void theClientAuthenticatesInTheFormByDefaultAndWithHttpBasicWhenSet() throws Exception {
         citizen("client_auth_case", "074091000009");

@@ -71,7 +71,7 @@ public final class ResetFlow {
     }
 
     /** Opens the app's login page and follows "Quên mật khẩu?" to the reset's first page. */
-    Browser start() throws IOException, InterruptedException {
+    public Browser start() throws IOException, InterruptedException {
         Browser browser = new Browser(keycloak.baseUrl());
         browser.open(new OidcClient(keycloak.realmUrl(), "dichvucong", null).authorizationUrl());
         Element link = browser.page().select("a").stream().filter(a -> a.text().equals("Quên mật khẩu?")).findFirst()
@@ -80,11 +80,11 @@ public final class ResetFlow {
         return browser;
     }
 
-    static HttpResponse<String> submitId(Browser browser, String idNumber) throws IOException, InterruptedException {
+    public static HttpResponse<String> submitId(Browser browser, String idNumber) throws IOException, InterruptedException {
         return browser.submit("form#bd-reset-id-form", withCaptcha(Map.of("username", idNumber)));
     }
 
-    static HttpResponse<String> submitCode(Browser browser, String code) throws IOException, InterruptedException {
+    public static HttpResponse<String> submitCode(Browser browser, String code) throws IOException, InterruptedException {
         return browser.submit("form#bd-reset-code-form", Map.of("code", code));
     }
 
@@ -95,7 +95,7 @@ public final class ResetFlow {
     }
 
     /** The fields with a solved captcha. */
-    static Map<String, String> withCaptcha(Map<String, String> fields) {
+    public static Map<String, String> withCaptcha(Map<String, String> fields) {
         Map<String, String> all = new HashMap<>(fields);
         all.put(CaptchaStandIn.FORM_FIELD, CaptchaStandIn.PASSING_TOKEN);
         return all;
