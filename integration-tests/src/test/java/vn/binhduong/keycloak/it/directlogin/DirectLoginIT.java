@@ -166,7 +166,7 @@ class DirectLoginIT {
             // back by Keycloak to the current step, which renders the page without any password form (200), or sent
             // back to the app with an OAuth error (a malformed authorization request).
             String location = response.headers().firstValue("Location").orElse("");
-            assertThat(response.statusCode() / 100 == 3 ? location.contains("error=") : List.of(200, 400, 403, 404, 405)
+            assertThat(response.statusCode() / 100 == 3 ? location.contains("error=") : List.of(200, 400, 403, 404, 405, 413)
                     .contains(response.statusCode())).as(request.name() + ": status " + response.statusCode() + " " + location).isTrue();
             assertThat(Jsoup.parse(response.body()).select("input[name=password]")).as(request.name() + ": no password field").isEmpty();
             assertThat(location).as(request.name() + ": no code for the app")
@@ -246,20 +246,59 @@ class DirectLoginIT {
     }
 
     @Test
+    void aLoginWhosePasswordPassedWhileOnEndsWithTheOffPageOnceTheSwitchIsOffOrExpired() throws Exception {
+        String idNumber = "074090000206";
+        OtpPhones.createUser(admin, idNumber, PASSWORD, "Ngô", "Thị Lan", "+84912000206", OFFICIALS);
+        for (boolean byExpiry : List.of(false, true)) {
+            if (byExpiry) {
+                directLogin.put(admin.token(), "{\"enabled\":true,\"reason\":\"hết hạn giữa chừng\",\"ttlSeconds\":3}");
+            } else {
+                directLogin.switchOn("tắt giữa chừng");
+            }
+            Browser browser = new Browser(keycloak.baseUrl());
+            browser.open(motcua().authorizationUrl());
+            browser.submit("form#kc-form-login", Map.of("username", idNumber, "password", PASSWORD));
+            assertThat(browser.page().selectFirst("form#bd-sms-otp-form")).as(browser.page().text()).isNotNull();
+            String code = gateway.lastCodeTo("0912000206").orElseThrow();
+            String action = browser.page().selectFirst("form#bd-sms-otp-form").absUrl("action");
+            if (byExpiry) {
+                awaitSwitchClosed();
+            } else {
+                directLogin.switchOff();
+            }
+            int smsBefore = gateway.messages().size();
+
+            HttpResponse<String> rightCode = browser.post(action, Map.of("code", code));
+            assertThat(rightCode.statusCode()).isEqualTo(403);
+            assertThat(browser.page().text()).contains(OFF_MESSAGE);
+            assertThat(browser.redirectOut()).as("no way into motcua").isNull();
+            browser.post(action, Map.of("resend", "true"));
+            assertThat(browser.redirectOut()).as("no way into motcua").isNull();
+            assertThat(gateway.messages()).as("no SMS once the switch is closed").hasSize(smsBefore);
+        }
+    }
+
+    /** Polled rather than slept: a loaded machine may answer late, but the switch must close by itself. */
+    private void awaitSwitchClosed() throws Exception {
+        String token = admin.token();
+        JsonNode status = JSON.readTree(directLogin.get(token).body());
+        for (long deadline = System.currentTimeMillis() + 30_000;
+             status.path("enabled").asBoolean() && System.currentTimeMillis() < deadline; ) {
+            Thread.sleep(200);
+            status = JSON.readTree(directLogin.get(token).body());
+        }
+        assertThat(status.path("enabled").asBoolean()).as("closed by its expiry").isFalse();
+    }
+
+    @Test
     void aShortExpiryClosesTheSwitchByItself() throws Exception {
         String token = admin.token();
         HttpResponse<String> put = directLogin.put(token, "{\"enabled\":true,\"reason\":\"thử thời hạn\",\"ttlSeconds\":3}");
         assertThat(put.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(put.body()).path("enabled").asBoolean()).as(put.body()).isTrue();
 
-        // Polled rather than slept: a loaded machine may answer late, but the switch must close by itself.
+        awaitSwitchClosed();
         JsonNode status = JSON.readTree(directLogin.get(token).body());
-        for (long deadline = System.currentTimeMillis() + 30_000;
-             status.path("enabled").asBoolean() && System.currentTimeMillis() < deadline; ) {
-            Thread.sleep(500);
-            status = JSON.readTree(directLogin.get(token).body());
-        }
-        assertThat(status.path("enabled").asBoolean()).isFalse();
         // Closed by its expiry on the next read, then on the record by the upkeep (DirectLoginConsoleTabIT).
         assertThat(status.path("expired").asBoolean() || "expiry".equals(status.path("changedBy").asText()))
                 .as(status.toString()).isTrue();

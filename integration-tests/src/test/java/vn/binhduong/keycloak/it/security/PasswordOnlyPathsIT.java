@@ -118,11 +118,18 @@ class PasswordOnlyPathsIT {
     @Test
     void relyingAppsGetNoOfflineTokenAndNoOtherGrant() throws Exception {
         SignedInOfficial official = SignedInOfficial.create(admin, "074095000002", SmsOtpTestRealm.newPhone());
-        SignedInOfficial.Session session = official.signIn(keycloak, directLogin, gateway, "openid offline_access");
-
+        List<String> offline = new ArrayList<>();
+        for (String app : List.of("motcua", "dichvucong")) {
+            var browser = new vn.binhduong.keycloak.it.support.Browser(keycloak.baseUrl());
+            browser.open(new OidcClient(keycloak.realmUrl(), app, null).authorizationUrl("openid offline_access"));
+            URI refused = browser.redirectOut();
+            assertThat(refused).as(app + " asking for offline_access").isNotNull();
+            assertThat(refused.getRawQuery()).as(app).contains("error=invalid_scope").doesNotContain("code=");
+            offline.add(app + ": invalid_scope");
+        }
+        SignedInOfficial.Session session = official.signIn(keycloak, directLogin, gateway, "openid");
         JsonNode refresh = claims(session.tokens().path("refresh_token").asText());
         assertThat(refresh.path("typ").asText()).as("an online session's refresh token").isEqualTo("Refresh");
-        assertThat(claims(session.accessToken()).path("scope").asText()).doesNotContain("offline_access");
 
         HttpResponse<String> exchange = token(Map.of("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
                 "client_id", "motcua", "client_secret", keycloak.motcuaSecret(), "subject_token", session.accessToken(),
@@ -132,9 +139,10 @@ class PasswordOnlyPathsIT {
                 Map.of("client_id", "dichvucong"));
         assertThat(device.statusCode()).as(device.body()).isBetween(400, 499);
         SecurityReport.record("01b-other-grants", "Relying apps get no offline token; token exchange and the device grant "
-                        + "are refused", "motcua asked for offline_access after a full login; a token exchange of its "
-                        + "access token; a device authorization request", "refresh token typ " + refresh.path("typ").asText()
-                        + "; exchange " + exchange.statusCode() + "; device " + device.statusCode(),
+                        + "are refused", "motcua and dichvucong asking for offline_access; a token exchange of motcua's "
+                        + "access token; a device authorization request", String.join(", ", offline)
+                        + "; refresh token typ " + refresh.path("typ").asText() + "; exchange " + exchange.statusCode()
+                        + "; device " + device.statusCode(),
                 "PasswordOnlyPathsIT#relyingAppsGetNoOfflineTokenAndNoOtherGrant");
     }
 
