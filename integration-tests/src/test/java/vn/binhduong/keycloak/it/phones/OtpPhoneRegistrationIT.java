@@ -95,7 +95,7 @@ class OtpPhoneRegistrationIT {
         assertThat(type.get("displayName").asText()).isEqualTo("bdOtpPhoneTitle");
         assertThat(type.get("category").asText()).isEqualTo("two-factor");
         assertThat(type.get("createAction").asText()).isEqualTo(ACTION);
-        assertThat(type.get("removeable").asBoolean()).isTrue();
+        assertThat(type.get("removeable").asBoolean()).as("removed only through " + ACTION + ":delete.<id>").isFalse();
         JsonNode listed = type.get("userCredentialMetadatas");
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).at("/credential/userLabel").asText()).isEqualTo(masked(phone));

@@ -91,17 +91,19 @@ class SmsCodeBruteForceIT {
                 Browser browser = new Browser(keycloak.baseUrl());
                 browser.open(new OidcClient(keycloak.realmUrl(), "motcua", keycloak.motcuaSecret()).authorizationUrl());
                 browser.submit("form#kc-form-login", Map.of("username", official.idNumber, "password", SignedInOfficial.PASSWORD));
-                Element form = browser.page().selectFirst("form#bd-sms-otp-form");
-                assertThat(form).as(browser.page().text()).isNotNull();
-                String action = form.absUrl("action");
+                String action = codeFormAction(browser);
                 String rightCode = gateway.lastCodeTo(official.nationalPhone()).orElseThrow();
 
                 List<Future<HttpResponse<String>>> answers = new ArrayList<>();
                 for (int g = 0; g < GUESSES_PER_CODE; g += BURST) {
+                    // Keycloak acts only on a post carrying the page's current session code: a burst shares the
+                    // code of the page loaded again just before (which sends no SMS), so its guesses race each other.
+                    browser.open(withoutSessionCode(action));
+                    String current = codeFormAction(browser);
                     List<Future<HttpResponse<String>>> burst = new ArrayList<>();
                     for (int b = 0; b < BURST && g + b < GUESSES_PER_CODE; b++) {
                         String guess = wrongGuess(rightCode);
-                        burst.add(pool.submit(() -> browser.post(action, Map.of("code", guess))));
+                        burst.add(pool.submit(() -> browser.post(current, Map.of("code", guess))));
                     }
                     for (Future<HttpResponse<String>> answer : burst) {
                         answer.get();
@@ -114,7 +116,8 @@ class SmsCodeBruteForceIT {
                         successes++;
                     }
                 }
-                if (signedIn(browser.post(action, Map.of("code", rightCode)))) {
+                browser.open(withoutSessionCode(action));
+                if (signedIn(browser.post(codeFormAction(browser), Map.of("code", rightCode)))) {
                     rightCodeAccepted++;
                 }
                 Map<String, Integer> compared = comparisonsPerCode(official);
@@ -156,6 +159,17 @@ class SmsCodeBruteForceIT {
             }
         }
         return compared;
+    }
+
+    /** The page's URL without its session code: Keycloak renders the current step again and acts on nothing. */
+    private static String withoutSessionCode(String action) {
+        return action.replaceAll("([?&])session_code=[^&]*&?", "$1");
+    }
+
+    private static String codeFormAction(Browser browser) {
+        Element form = browser.page().selectFirst("form#bd-sms-otp-form");
+        assertThat(form).as(browser.page().text()).isNotNull();
+        return form.absUrl("action");
     }
 
     private static boolean signedIn(HttpResponse<String> response) {
