@@ -50,6 +50,8 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
 
     private static final Logger LOG = Logger.getLogger(DvcqgIdentityProvider.class);
     static final String ATTR_PHONE = "phoneNumber";
+    /** Read by the stock {@code phone} scope as {@code phone_number_verified}: true only once an SMS code proves it. */
+    static final String ATTR_PHONE_VERIFIED = "phoneNumberVerified";
     static final String ATTR_BIRTH_DATE = "birthdate";
     static final String ATTR_ACCOUNT_TYPE = "dvcqgAccountType";
     static final String ATTR_ENTERPRISE_NAME = "enterpriseName";

@@ -38,8 +38,13 @@ public final class OidcClient {
     }
 
     public String authorizationUrl() {
+        return authorizationUrl("openid");
+    }
+
+    /** With these scopes, e.g. {@code openid phone}. */
+    public String authorizationUrl(String scope) {
         return realmUrl + "/protocol/openid-connect/auth?" + form(Map.of(
-                "response_type", "code", "client_id", clientId, "redirect_uri", REDIRECT_URI, "scope", "openid",
+                "response_type", "code", "client_id", clientId, "redirect_uri", REDIRECT_URI, "scope", scope,
                 "state", state, "nonce", nonce, "code_challenge", challenge(verifier), "code_challenge_method", "S256"));
     }
 
