@@ -28,7 +28,9 @@ public final class SmsMetrics {
         /** Not taken, and not handed to another provider. */
         FAILED,
         /** Surely not taken, so handed to the provider's secondary. */
-        FAILED_OVER
+        FAILED_OVER,
+        /** Refused by the provider as suspect traffic (SMS pumping protection, fraud block), handed to no other. */
+        BLOCKED
     }
 
     /** Which allowance refused a send before any provider was asked. */

@@ -11,7 +11,8 @@ import vn.binhduong.keycloak.otp.metrics.SmsMetrics.SendOutcome;
 
 /**
  * Sends through the server's configured {@code sms-sender} provider and, when that one surely did not take the
- * message, once through its {@code secondary}. A message that may have reached the primary is never sent again.
+ * message, once through its {@code secondary}. A message that may have reached the primary is never sent again, and
+ * one the primary refused as suspect traffic ({@link SuspectTrafficRefusal}) goes to no other provider.
  * Each provider's attempt is counted and timed in {@link SmsMetrics}.
  */
 public final class SmsDelivery {
@@ -43,6 +44,10 @@ public final class SmsDelivery {
             return primaryId;
         } catch (SmsSendException primaryFailure) {
             Optional<String> secondaryId = secondaryOf(primaryId);
+            if (primaryFailure instanceof SuspectTrafficRefusal) {
+                metrics.sent(primaryId, SendOutcome.BLOCKED);
+                throw primaryFailure;
+            }
             if (primaryFailure.mayHaveBeenDelivered() || secondaryId.isEmpty()) {
                 metrics.sent(primaryId, SendOutcome.FAILED);
                 throw primaryFailure;
@@ -58,7 +63,8 @@ public final class SmsDelivery {
             try {
                 attempt(secondaryId.get(), secondary, phoneE164, text);
             } catch (SmsSendException secondaryFailure) {
-                metrics.sent(secondaryId.get(), SendOutcome.FAILED);
+                metrics.sent(secondaryId.get(),
+                        secondaryFailure instanceof SuspectTrafficRefusal ? SendOutcome.BLOCKED : SendOutcome.FAILED);
                 throw secondaryFailure;
             }
             metrics.sent(secondaryId.get(), SendOutcome.SENT);

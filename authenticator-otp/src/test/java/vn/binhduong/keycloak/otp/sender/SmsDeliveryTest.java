@@ -131,6 +131,18 @@ class SmsDeliveryTest {
     }
 
     @Test
+    void aSuspectTrafficRefusalGoesToNoOtherProvider() {
+        SmsDelivery delivery = delivery();
+        senders.get("http").failure = new SuspectTrafficRefusal("blocked as SMS pumping");
+
+        assertThatThrownBy(() -> delivery.send(PHONE, "text")).isInstanceOf(SuspectTrafficRefusal.class);
+
+        assertThat(sends("http", "blocked")).isEqualTo(1);
+        assertThat(sends("http", "failed_over")).isZero();
+        assertThat(senders.get("twilio").texts).isEmpty();
+    }
+
+    @Test
     void bothFailingCountOneFailoverAndOneFailure() {
         SmsDelivery delivery = delivery();
         senders.get("http").failure = new SmsSendException("HTTP 500", false);
