@@ -62,10 +62,10 @@ public final class SmsCodeChallenge {
         }
     }
 
-    /** Hands one code's SMS on; the default sends it at once through {@link SmsDelivery}. */
+    /** Hands one code's SMS on (its text, and the code for template gateways); the default sends it at once through {@link SmsDelivery}. */
     @FunctionalInterface
     public interface Dispatch {
-        void send(String phoneE164, String text) throws SmsSendException;
+        void send(String phoneE164, String text, String code) throws SmsSendException;
     }
 
     private final KeycloakSession session;
@@ -140,7 +140,7 @@ public final class SmsCodeChallenge {
         }
         String code = new CodeGenerator(random).next(policy.codeLength());
         try {
-            dispatch.send(phoneE164, smsText(code, locale));
+            dispatch.send(phoneE164, smsText(code, locale), code);
         } catch (SmsSendException e) {
             // No code is written: the old one (if any) stays as it was, and no cap counts this attempt.
             lastFailure = e;

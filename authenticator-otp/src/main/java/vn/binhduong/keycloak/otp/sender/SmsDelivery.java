@@ -32,14 +32,14 @@ public final class SmsDelivery {
     }
 
     /** Returns the id of the provider that accepted the message. */
-    public String send(String phoneE164, String text) throws SmsSendException {
+    public String send(String phoneE164, String text, String code) throws SmsSendException {
         SmsSender primary = session.getProvider(SmsSender.class);
         if (primary == null) {
             throw new SmsSendException("no sms-sender provider is configured", false);
         }
         String primaryId = session.getKeycloakSessionFactory().getProviderFactory(SmsSender.class).getId();
         try {
-            attempt(primaryId, primary, phoneE164, text);
+            attempt(primaryId, primary, phoneE164, text, code);
             metrics.sent(primaryId, SendOutcome.SENT);
             return primaryId;
         } catch (SmsSendException primaryFailure) {
@@ -61,7 +61,7 @@ public final class SmsDelivery {
                         primaryFailure);
             }
             try {
-                attempt(secondaryId.get(), secondary, phoneE164, text);
+                attempt(secondaryId.get(), secondary, phoneE164, text, code);
             } catch (SmsSendException secondaryFailure) {
                 metrics.sent(secondaryId.get(),
                         secondaryFailure instanceof SuspectTrafficRefusal ? SendOutcome.BLOCKED : SendOutcome.FAILED);
@@ -73,10 +73,11 @@ public final class SmsDelivery {
     }
 
     /** One provider's send, timed; a provider's unexpected exception counts as its failure and goes on up. */
-    private void attempt(String providerId, SmsSender sender, String phoneE164, String text) throws SmsSendException {
+    private void attempt(String providerId, SmsSender sender, String phoneE164, String text, String code)
+            throws SmsSendException {
         long start = System.nanoTime();
         try {
-            sender.send(phoneE164, text);
+            sender.send(phoneE164, text, code);
         } catch (RuntimeException e) {
             metrics.sent(providerId, SendOutcome.FAILED);
             throw e;

@@ -96,7 +96,7 @@ class SmsDeliveryTest {
     void aSendThePrimaryTookIsCountedAsSentAndTimed() throws Exception {
         SmsDelivery delivery = delivery();
 
-        assertThat(delivery.send(PHONE, "text")).isEqualTo("http");
+        assertThat(delivery.send(PHONE, "text", "012345")).isEqualTo("http");
 
         assertThat(sends("http", "sent")).isEqualTo(1);
         assertThat(timed("http")).isEqualTo(1);
@@ -108,7 +108,7 @@ class SmsDeliveryTest {
         SmsDelivery delivery = delivery();
         senders.get("http").failure = new SmsSendException("HTTP 500", false);
 
-        assertThat(delivery.send(PHONE, "text")).isEqualTo("twilio");
+        assertThat(delivery.send(PHONE, "text", "012345")).isEqualTo("twilio");
 
         assertThat(sends("http", "failed_over")).isEqualTo(1);
         assertThat(sends("http", "failed")).isZero();
@@ -122,7 +122,7 @@ class SmsDeliveryTest {
         SmsDelivery delivery = delivery();
         senders.get("http").failure = new SmsSendException("read timeout", true);
 
-        assertThatThrownBy(() -> delivery.send(PHONE, "text")).isInstanceOf(SmsSendException.class);
+        assertThatThrownBy(() -> delivery.send(PHONE, "text", "012345")).isInstanceOf(SmsSendException.class);
 
         assertThat(sends("http", "failed")).isEqualTo(1);
         assertThat(sends("http", "failed_over")).isZero();
@@ -135,7 +135,7 @@ class SmsDeliveryTest {
         SmsDelivery delivery = delivery();
         senders.get("http").failure = new SuspectTrafficRefusal("blocked as SMS pumping");
 
-        assertThatThrownBy(() -> delivery.send(PHONE, "text")).isInstanceOf(SuspectTrafficRefusal.class);
+        assertThatThrownBy(() -> delivery.send(PHONE, "text", "012345")).isInstanceOf(SuspectTrafficRefusal.class);
 
         assertThat(sends("http", "blocked")).isEqualTo(1);
         assertThat(sends("http", "failed_over")).isZero();
@@ -148,7 +148,7 @@ class SmsDeliveryTest {
         senders.get("http").failure = new SmsSendException("HTTP 500", false);
         senders.get("twilio").failure = new SmsSendException("HTTP 500", false);
 
-        assertThatThrownBy(() -> delivery.send(PHONE, "text")).isInstanceOf(SmsSendException.class);
+        assertThatThrownBy(() -> delivery.send(PHONE, "text", "012345")).isInstanceOf(SmsSendException.class);
 
         assertThat(sends("http", "failed_over")).isEqualTo(1);
         assertThat(sends("twilio", "failed")).isEqualTo(1);
@@ -158,7 +158,7 @@ class SmsDeliveryTest {
     void noTagHoldsThePhoneNumber() throws Exception {
         SmsDelivery delivery = delivery();
         senders.get("http").failure = new SmsSendException("HTTP 500", false);
-        delivery.send(PHONE, "text");
+        delivery.send(PHONE, "text", "012345");
 
         assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getTags())
                 .allSatisfy(tag -> assertThat(tag.getValue()).doesNotContain("326926565")));
