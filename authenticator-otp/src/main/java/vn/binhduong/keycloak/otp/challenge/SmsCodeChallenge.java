@@ -45,7 +45,7 @@ public final class SmsCodeChallenge {
     private static final String ATTEMPT_PREFIX = "bd-sms-try:";
     private static final String USED_PREFIX = "bd-sms-used:";
 
-    /** Message key of the SMS text: {0} the code, {1} the lifetime in seconds. */
+    /** Message key of the SMS text ({0} the code, {1} the lifetime in seconds), in the {@link SmsTextLocale}. */
     public static final String SMS_TEXT_KEY = "bdSmsOtpSmsText";
 
     public enum SendResult { SENT, COOLDOWN, NO_RESENDS_LEFT, PHONE_CAP_REACHED, IP_CAP_REACHED, GATEWAY_FAILED }
@@ -262,7 +262,8 @@ public final class SmsCodeChallenge {
         return value == null ? 0 : Integer.parseInt(value);
     }
 
-    private String smsText(String code, Locale locale) {
+    private String smsText(String code, Locale userLocale) {
+        Locale locale = SmsTextLocale.choose(realm, userLocale);
         try {
             Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
             Properties messages = theme.getEnhancedMessages(realm, locale);
