@@ -10,7 +10,7 @@ import org.keycloak.models.UserModel;
 /**
  * Keycloak's recovery-code form as the direct login's other second factor, for an official whose phone is lost
  * while DVCQG is down, closed with the switch like the SMS step ({@link SwitchGuard}). Keycloak's form does the
- * rest: the events ({@code LOGIN} / {@code LOGIN_ERROR} with {@code credential_type} {@code recovery-authn-code}),
+ * rest: the events ({@code LOGIN} / {@code LOGIN_ERROR} with {@code credential_type} {@code recovery-authn-codes}),
  * brute-force detection, spending the code, new codes once the last is used. It wraps that form rather than
  * extending it: Keycloak offers credential-type steps before all others among alternatives, and the SMS code must
  * stay the one asked first, with the recovery code behind "Try another way".

@@ -67,7 +67,7 @@ class DirectLoginRecoveryCodeIT {
         ObjectNode execution = ((ObjectNode) recoveryExecution()).put("requirement", requirement);
         assertThat(admin.send("PUT", REALM + "/authentication/flows/"
                 + URLEncoder.encode(SECOND_FACTOR_FLOW, StandardCharsets.UTF_8).replace("+", "%20") + "/executions",
-                execution).statusCode()).isEqualTo(202);
+                execution).statusCode()).isEqualTo(204);
     }
 
     @BeforeEach
@@ -148,7 +148,7 @@ class DirectLoginRecoveryCodeIT {
 
         assertThat(app.redeem(browser.redirectOut()).path("access_token").asText()).isNotEmpty();
         JsonNode login = admin.get(REALM + "/events?type=LOGIN&user=" + official.id() + "&max=1").get(0);
-        assertThat(login.at("/details/credential_type").asText()).isEqualTo("recovery-authn-code");
+        assertThat(login.at("/details/credential_type").asText()).isEqualTo("recovery-authn-codes");
 
         // A spent code does not open a second time.
         Browser again = passwordStep(official, motcua());
