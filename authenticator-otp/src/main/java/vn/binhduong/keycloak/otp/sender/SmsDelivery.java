@@ -43,11 +43,11 @@ public final class SmsDelivery {
             metrics.sent(primaryId, SendOutcome.SENT);
             return primaryId;
         } catch (SmsSendException primaryFailure) {
-            Optional<String> secondaryId = secondaryOf(primaryId);
             if (primaryFailure instanceof SuspectTrafficRefusal) {
                 metrics.sent(primaryId, SendOutcome.BLOCKED);
                 throw primaryFailure;
             }
+            Optional<String> secondaryId = secondaryOf(primaryId);
             if (primaryFailure.mayHaveBeenDelivered() || secondaryId.isEmpty()) {
                 metrics.sent(primaryId, SendOutcome.FAILED);
                 throw primaryFailure;
