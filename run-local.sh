@@ -66,7 +66,9 @@ pids+=($!)
 
 echo "==> Starting Keycloak on http://localhost:8080 (log: $local_dir/keycloak.log)"
 # SMS codes (direct login's second factor) go to the outbox file, never to a real gateway.
+# Metrics at http://localhost:9000/metrics: our bd_* meters and Keycloak's user-event meters.
 bash "$kc_home/bin/kc.sh" start-dev --import-realm --http-port=8080 --health-enabled=true --features=declarative-ui \
+  --metrics-enabled=true --event-metrics-user-enabled=true --event-metrics-user-tags=realm,idp \
   --spi-sms-sender--provider-default=outbox --spi-sms-sender--outbox--dir="$local_dir/sms-outbox" \
   > "$local_dir/keycloak.log" 2>&1 &
 pids+=($!)
@@ -88,6 +90,7 @@ cat <<INFO
   Direct login  : switched on in the admin console, realm binhduong, Realm settings, tab "Direct login"
                   (http://localhost:8080/admin/master/console/#/binhduong/realm-settings/bd-direct-login)
                   or by PUT /realms/binhduong/bd-direct-login (see the README)
+  Metrics       : http://localhost:9000/metrics (bd_* and keycloak_user_events_total)
   SMS codes     : appended to $local_dir/sms-outbox/outbox.jsonl (direct login's second factor)
 
   Ctrl-C stops everything.

@@ -1,5 +1,7 @@
 package vn.binhduong.keycloak.directlogin;
 
+import io.micrometer.core.instrument.Metrics;
+
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -23,8 +25,9 @@ public class DirectLoginResourceProviderFactory implements RealmResourceProvider
     }
 
     /**
-     * Starts the DVCQG health probe and the switch's upkeep once the server has migrated and imported its realms.
-     * Keycloak's timer stops with the server; the tasks themselves hold no state.
+     * Starts the DVCQG health probe, the switch's upkeep and the gauges' refresh once the server has migrated and
+     * imported its realms. Keycloak's timer stops with the server; the probe and upkeep tasks hold no state, the
+     * gauges only what they last showed.
      */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
@@ -34,6 +37,8 @@ public class DirectLoginResourceProviderFactory implements RealmResourceProvider
                     TimerProvider timer = session.getProvider(TimerProvider.class);
                     timer.scheduleTask(new DvcqgProbeTask(), DvcqgProbeTask.TICK_MILLIS, DvcqgProbeTask.NAME);
                     timer.scheduleTask(new SwitchUpkeepTask(), SwitchUpkeepTask.TICK_MILLIS, SwitchUpkeepTask.NAME);
+                    timer.scheduleTask(new GaugeRefreshTask(new DirectLoginGauges(Metrics.globalRegistry)),
+                            GaugeRefreshTask.TICK_MILLIS, GaugeRefreshTask.NAME);
                 });
             }
         });

@@ -1,27 +1,14 @@
 package vn.binhduong.keycloak.directlogin;
 
-import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.common.util.Time;
 
 import vn.binhduong.keycloak.otp.authenticator.SmsOtpAuthenticator;
 
-/**
- * The SMS code step of the direct login. Keycloak runs only the posted step's action, never the password step
- * again, so the switch is checked here too: a login whose password passed while the switch was on ends with the
- * "off" page, and sends no SMS, once the switch is off or its expiry has passed.
- */
+/** The SMS code step of the direct login: no SMS and no comparison once the switch is closed ({@link SwitchGuard}). */
 public class DirectLoginSmsOtpAuthenticator extends SmsOtpAuthenticator {
 
     @Override
     protected boolean mayGoOn(AuthenticationFlowContext context) {
-        if (new DirectLoginSwitch(context.getRealm()).isOpen(Time.currentTime())) {
-            return true;
-        }
-        context.getEvent().user(context.getUser()).error(DirectLoginFormAuthenticator.ERROR_DIRECT_LOGIN_OFF);
-        context.failure(AuthenticationFlowError.ACCESS_DENIED, context.form()
-                .setError(DirectLoginFormAuthenticator.MSG_OFF).createErrorPage(Response.Status.FORBIDDEN));
-        return false;
+        return SwitchGuard.open(context);
     }
 }

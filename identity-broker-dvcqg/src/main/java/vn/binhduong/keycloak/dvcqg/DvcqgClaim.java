@@ -16,7 +16,9 @@ enum DvcqgClaim {
     FULL_NAME("HoVaTen", "Full name, family name first."),
     EMAIL("ThuDienTu", "E-mail address."),
     PHONE("SoDienThoai", "Mobile phone (attribute phoneNumber, E.164)."),
-    BIRTH_DATE("NgayThangNamSinh", "Birth date as YYYYMMDD (attribute birthdate, ISO).");
+    BIRTH_DATE("NgayThangNamSinh", "Birth date as YYYYMMDD (attribute birthdate, ISO)."),
+    LEVEL_OF_ASSURANCE("loAs", "Level(s) of assurance of the account (LoA1, LoA2, a number or a list): the highest counts."),
+    VNEID_LEVEL("IAL", "VNeID's identity assurance level, where present (IAL2, 2…); checked as well as loAs.");
 
     private final String defaultName;
     private final String help;

@@ -17,6 +17,10 @@ final class DvcqgIdentityMapping {
         identity.setEmail(profile.email());
         identity.setUserAttribute(DvcqgIdentityProvider.ATTR_ACCOUNT_TYPE, profile.accountType().name().toLowerCase(java.util.Locale.ROOT));
         setIfPresent(identity, DvcqgIdentityProvider.ATTR_PHONE, profile.phoneE164());
+        if (profile.phoneE164() != null) {
+            // DVCQG's number is what the person told the portal, not a number we sent a code to.
+            identity.setUserAttribute(DvcqgIdentityProvider.ATTR_PHONE_VERIFIED, Boolean.FALSE.toString());
+        }
         setIfPresent(identity, DvcqgIdentityProvider.ATTR_BIRTH_DATE, profile.birthDate());
         setIfPresent(identity, DvcqgIdentityProvider.ATTR_ENTERPRISE_NAME, profile.enterpriseName());
         setIfPresent(identity, DvcqgIdentityProvider.ATTR_ENTERPRISE_ADDRESS, profile.enterpriseAddress());

@@ -22,6 +22,7 @@ public final class DvcqgIdentityProviderConfig extends OIDCIdentityProviderConfi
     static final String CONF_CONNECT_TIMEOUT_MS = "dvcqgConnectTimeoutMs";
     static final String CONF_READ_TIMEOUT_MS = "dvcqgReadTimeoutMs";
     static final String CONF_VALIDATE_ID_TOKEN = "dvcqgValidateIdToken";
+    static final String CONF_MIN_LEVEL = "dvcqgMinLevel";
 
     static final String DEFAULT_AUTHORIZATION_PATH = "/oauth2/authorize";
     static final String DEFAULT_TOKEN_PATH = "/oauth2/token";
@@ -30,6 +31,8 @@ public final class DvcqgIdentityProviderConfig extends OIDCIdentityProviderConfi
     static final String DEFAULT_ACR_VALUES = "LoA1";
     static final int DEFAULT_TIMEOUT_MS = 10_000;
     private static final int MAX_TIMEOUT_MS = 120_000;
+    /** 0: any level, and none; LoA levels go up to 3, room is left for more. */
+    static final int MAX_LEVEL = 9;
 
     enum UserInfoMethod {
         GET, POST
@@ -126,6 +129,26 @@ public final class DvcqgIdentityProviderConfig extends OIDCIdentityProviderConfi
         }
     }
 
+    /**
+     * The lowest level of assurance accepted (see {@link DvcqgAssuranceLevel}); 0, the default, accepts any account,
+     * also one whose answer names no level.
+     */
+    int minLevel() {
+        String value = getConfig().get(CONF_MIN_LEVEL);
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            int level = Integer.parseInt(value.trim());
+            if (level < 0 || level > MAX_LEVEL) {
+                throw new NumberFormatException();
+            }
+            return level;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(CONF_MIN_LEVEL + " must be a level between 0 and " + MAX_LEVEL);
+        }
+    }
+
     /** The userinfo claim names, each overridable in the console since DVCQG publishes no specification. */
     DvcqgClaimNames claimNames() {
         return DvcqgClaimNames.from(getConfig());
@@ -171,6 +194,7 @@ public final class DvcqgIdentityProviderConfig extends OIDCIdentityProviderConfi
         userInfoMethod();
         connectTimeoutMs();
         readTimeoutMs();
+        minLevel();
         super.validate(realm);
     }
 }

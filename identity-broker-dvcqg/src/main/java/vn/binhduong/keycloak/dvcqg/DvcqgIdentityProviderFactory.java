@@ -68,6 +68,10 @@ public final class DvcqgIdentityProviderFactory extends AbstractIdentityProvider
                 .property().name(DvcqgIdentityProviderConfig.CONF_ACR_VALUES).type(ProviderConfigProperty.STRING_TYPE)
                 .label("acr_values").helpText("Level of assurance asked for; empty sends none.")
                 .defaultValue(DvcqgIdentityProviderConfig.DEFAULT_ACR_VALUES).add()
+                .property().name(DvcqgIdentityProviderConfig.CONF_MIN_LEVEL).type(ProviderConfigProperty.LIST_TYPE)
+                .label("Minimum level of assurance").helpText("Lowest level an account must have in DVCQG's answer "
+                        + "(claims loAs and, where present, VNeID's IAL: LoA2 is level 2). 0 accepts any account.")
+                .options("0", "1", "2", "3").defaultValue("0").add()
                 .property().name("pkceEnabled").type(ProviderConfigProperty.BOOLEAN_TYPE)
                 .label("PKCE").helpText("Send a PKCE S256 code challenge: binds DVCQG's code to the browser that started the login.").defaultValue("true").add()
                 .property().name(DvcqgIdentityProviderConfig.CONF_USERINFO_METHOD).type(ProviderConfigProperty.LIST_TYPE)

@@ -17,6 +17,7 @@ final class DvcqgRefusal extends IdentityBrokerException {
     static final String CODE_REJECTED = "bdDvcqgCodeRejectedMessage";
     static final String INVALID_ID_TOKEN = "bdDvcqgInvalidIdTokenMessage";
     static final String NOT_PROVISIONED = "bdDvcqgAccountNotProvisionedMessage";
+    static final String LEVEL_TOO_LOW = "bdDvcqgLevelTooLowMessage";
 
     DvcqgRefusal(String messageKey, String reason) {
         super(reason);
@@ -37,6 +38,7 @@ final class DvcqgRefusal extends IdentityBrokerException {
             case MISSING_TECH_ID -> "bd_dvcqg_missing_tech_id";
             case ACCOUNT_TYPE -> "bd_dvcqg_account_type_refused";
             case INVALID_IDENTIFIER -> "bd_dvcqg_invalid_identifier";
+            case LEVEL_TOO_LOW -> "bd_dvcqg_level_too_low";
             default -> Errors.IDENTITY_PROVIDER_LOGIN_FAILURE;
         };
     }

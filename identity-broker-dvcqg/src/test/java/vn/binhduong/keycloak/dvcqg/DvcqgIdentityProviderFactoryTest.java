@@ -32,4 +32,12 @@ class DvcqgIdentityProviderFactoryTest {
         assertThat(properties.get("clientAuthMethod").getOptions()).containsExactly("client_secret_post", "client_secret_basic");
         assertThat(properties.get(DvcqgIdentityProviderConfig.CONF_USERINFO_METHOD).getOptions()).containsExactly("GET", "POST");
     }
+
+    @Test
+    void theMinimumLevelOfAssuranceIsAListDefaultingToAnyLevel() {
+        ProviderConfigProperty minLevel = properties.get(DvcqgIdentityProviderConfig.CONF_MIN_LEVEL);
+        assertThat(minLevel.getType()).isEqualTo(ProviderConfigProperty.LIST_TYPE);
+        assertThat(minLevel.getOptions()).containsExactly("0", "1", "2", "3");
+        assertThat(minLevel.getDefaultValue()).isEqualTo("0");
+    }
 }

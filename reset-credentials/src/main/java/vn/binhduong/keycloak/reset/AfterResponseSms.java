@@ -46,14 +46,14 @@ final class AfterResponseSms implements SmsCodeChallenge.Dispatch {
     }
 
     @Override
-    public void send(String phoneE164, String text) {
+    public void send(String phoneE164, String text, String code) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         ExecutorService executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
                 executor.execute(() -> KeycloakModelUtils.runJobInTransaction(factory, background ->
-                        deliver(background, phoneE164, text)));
+                        deliver(background, phoneE164, text, code)));
             }
 
             @Override
@@ -63,7 +63,7 @@ final class AfterResponseSms implements SmsCodeChallenge.Dispatch {
         });
     }
 
-    private void deliver(KeycloakSession background, String phoneE164, String text) {
+    private void deliver(KeycloakSession background, String phoneE164, String text, String code) {
         RealmModel realm = background.realms().getRealm(realmId);
         background.getContext().setRealm(realm);
         String masked = PhoneNumbers.mask(phoneE164);
@@ -71,7 +71,7 @@ final class AfterResponseSms implements SmsCodeChallenge.Dispatch {
                 .user(userId).client(clientId).ipAddress(ipAddress)
                 .detail(ResetEvents.STEP, ResetEvents.STEP_CODE_SENT).detail(ResetEvents.PHONE, masked);
         try {
-            String provider = new SmsDelivery(background).send(phoneE164, text);
+            String provider = new SmsDelivery(background).send(phoneE164, text, code);
             event.detail(ResetEvents.SMS_PROVIDER, provider).success();
         } catch (SmsSendException e) {
             LOG.warnf("Password reset SMS for user %s to %s not sent: %s", userId, masked, e.getMessage());

@@ -172,7 +172,7 @@ public class ResetSmsCodeAuthenticator implements Authenticator {
 
     private SmsCodeChallenge challenge(AuthenticationFlowContext context, Target target) {
         SmsCodeChallenge.Dispatch dispatch = target.decoy()
-                ? (phone, text) -> { /* an account that gets nothing: the text is made, then dropped */ }
+                ? (phone, text, code) -> { /* an account that gets nothing: the text is made, then dropped */ }
                 : new AfterResponseSms(context.getSession(), context.getRealm(), target.user().getId(),
                         context.getAuthenticationSession().getClient().getClientId(), clientIp(context));
         return new SmsCodeChallenge(context.getSession(), context.getRealm(), context.getAuthenticationSession(),

@@ -22,6 +22,7 @@ import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge.Verification;
 import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge.SendResult;
 import vn.binhduong.keycloak.otp.challenge.SmsOtpPolicy;
 import vn.binhduong.keycloak.otp.phone.OtpPhoneLookup;
+import vn.binhduong.keycloak.otp.phone.PhoneClaims;
 import vn.binhduong.keycloak.otp.phone.PhoneNumbers;
 import vn.binhduong.keycloak.otp.phone.register.RegisterOtpPhoneActionFactory;
 
@@ -107,6 +108,7 @@ public class SmsOtpAuthenticator implements Authenticator {
         }
         switch (verification.result()) {
             case VALID -> {
+                PhoneClaims.proven(user, phone.get());
                 context.getEvent().detail(DETAIL, "verified");
                 context.success();
             }

@@ -19,6 +19,9 @@ import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.theme.Theme;
 
+import vn.binhduong.keycloak.otp.metrics.SmsMetrics;
+import vn.binhduong.keycloak.otp.metrics.SmsMetrics.Cap;
+import vn.binhduong.keycloak.otp.metrics.SmsMetrics.CodeOutcome;
 import vn.binhduong.keycloak.otp.sender.SmsDelivery;
 import vn.binhduong.keycloak.otp.sender.SmsSendException;
 
@@ -42,7 +45,7 @@ public final class SmsCodeChallenge {
     private static final String ATTEMPT_PREFIX = "bd-sms-try:";
     private static final String USED_PREFIX = "bd-sms-used:";
 
-    /** Message key of the SMS text: {0} the code, {1} the lifetime in seconds. */
+    /** Message key of the SMS text ({0} the code, {1} the lifetime in seconds), in the {@link SmsTextLocale}. */
     public static final String SMS_TEXT_KEY = "bdSmsOtpSmsText";
 
     public enum SendResult { SENT, COOLDOWN, NO_RESENDS_LEFT, PHONE_CAP_REACHED, IP_CAP_REACHED, GATEWAY_FAILED }
@@ -59,10 +62,10 @@ public final class SmsCodeChallenge {
         }
     }
 
-    /** Hands one code's SMS on; the default sends it at once through {@link SmsDelivery}. */
+    /** Hands one code's SMS on (its text, and the code for template gateways); the default sends it at once through {@link SmsDelivery}. */
     @FunctionalInterface
     public interface Dispatch {
-        void send(String phoneE164, String text) throws SmsSendException;
+        void send(String phoneE164, String text, String code) throws SmsSendException;
     }
 
     private final KeycloakSession session;
@@ -71,6 +74,7 @@ public final class SmsCodeChallenge {
     private final SmsOtpPolicy policy;
     private final SendCaps caps;
     private final Dispatch dispatch;
+    private final SmsMetrics metrics = new SmsMetrics();
     private final SecureRandom random = new SecureRandom();
     private SmsSendException lastFailure;
 
@@ -107,9 +111,11 @@ public final class SmsCodeChallenge {
     public SendResult resend(String phoneE164, SendBudget budget, Locale locale) {
         if (started()) {
             if (cooldownLeftSeconds() > 0) {
+                metrics.refused(Cap.RESEND_COOLDOWN, budget.scope());
                 return SendResult.COOLDOWN;
             }
             if (resendsLeft() <= 0) {
+                metrics.refused(Cap.RESENDS_PER_LOGIN, budget.scope());
                 return SendResult.NO_RESENDS_LEFT;
             }
         }
@@ -120,6 +126,7 @@ public final class SmsCodeChallenge {
         int now = Time.currentTime();
         Optional<SendCaps.Claim> subjectSlot = caps.claim(budget.scope(), budget.subject(), policy.phoneHourlyCap(), now);
         if (subjectSlot.isEmpty()) {
+            metrics.refused(Cap.PHONE_HOURLY, budget.scope());
             return SendResult.PHONE_CAP_REACHED;
         }
         Optional<SendCaps.Claim> ipSlot = Optional.empty();
@@ -127,12 +134,13 @@ public final class SmsCodeChallenge {
             ipSlot = caps.claim("ip", budget.clientIp(), policy.ipHourlyCap(), now);
             if (ipSlot.isEmpty()) {
                 caps.release(subjectSlot.get());
+                metrics.refused(Cap.IP_HOURLY, budget.scope());
                 return SendResult.IP_CAP_REACHED;
             }
         }
         String code = new CodeGenerator(random).next(policy.codeLength());
         try {
-            dispatch.send(phoneE164, smsText(code, locale));
+            dispatch.send(phoneE164, smsText(code, locale), code);
         } catch (SmsSendException e) {
             // No code is written: the old one (if any) stays as it was, and no cap counts this attempt.
             lastFailure = e;
@@ -176,11 +184,13 @@ public final class SmsCodeChallenge {
         int now = Time.currentTime();
         if (now >= expires) {
             forgetCode();
+            metrics.verified(CodeOutcome.EXPIRED);
             return new Verification(VerifyResult.EXPIRED, codeId, 0);
         }
         int attempt = claimAttempt(codeId, expires - now);
         if (attempt == 0) {
             forgetCode();
+            metrics.verified(CodeOutcome.VOIDED);
             return new Verification(VerifyResult.LOCKED, codeId, 0);
         }
         byte[] salt = Base64.getDecoder().decode(authSession.getAuthNote(NOTE_SALT));
@@ -190,13 +200,16 @@ public final class SmsCodeChallenge {
         // A right code opens once: a second request carrying it, racing the first, finds it used.
         if (match && session.singleUseObjects().putIfAbsent(USED_PREFIX + codeId, expires - now + 60)) {
             clear();
+            metrics.verified(CodeOutcome.VALID);
             return new Verification(VerifyResult.VALID, codeId, attempt);
         }
         if (attempt >= policy.maxAttempts()) {
             forgetCode();
+            metrics.verified(CodeOutcome.VOIDED);
             return new Verification(VerifyResult.LOCKED, codeId, attempt);
         }
         authSession.setAuthNote(NOTE_ATTEMPTS, Integer.toString(attempt));
+        metrics.verified(CodeOutcome.WRONG);
         return new Verification(VerifyResult.INVALID, codeId, attempt);
     }
 
@@ -249,7 +262,8 @@ public final class SmsCodeChallenge {
         return value == null ? 0 : Integer.parseInt(value);
     }
 
-    private String smsText(String code, Locale locale) {
+    private String smsText(String code, Locale userLocale) {
+        Locale locale = SmsTextLocale.choose(realm, userLocale);
         try {
             Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
             Properties messages = theme.getEnhancedMessages(realm, locale);

@@ -99,6 +99,7 @@ public class OtpPhoneCredentialProvider implements CredentialProvider<OtpPhoneCr
             left.stream().findFirst().ifPresent(next -> flag(user, next, true));
         }
         new PhoneBindings(session, realm).refresh(user);
+        PhoneClaims.keepVerifiedOnlyIfHeld(user, left.stream().map(OtpPhoneCredentialModel::phone).toList());
     }
 
     private OtpPhoneCredentialModel owned(UserModel user, String credentialId) {

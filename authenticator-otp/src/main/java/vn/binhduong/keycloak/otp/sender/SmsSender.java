@@ -14,6 +14,14 @@ public interface SmsSender extends Provider {
      */
     void send(String phoneE164, String text) throws SmsSendException;
 
+    /**
+     * The same, for a gateway that takes the code alone and fills a template registered with the carrier; a
+     * provider that sends the whole text keeps this default.
+     */
+    default void send(String phoneE164, String text, String code) throws SmsSendException {
+        send(phoneE164, text);
+    }
+
     @Override
     default void close() {
     }

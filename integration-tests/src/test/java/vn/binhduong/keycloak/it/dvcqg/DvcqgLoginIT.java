@@ -60,6 +60,8 @@ class DvcqgLoginIT {
         assertThat(claims.has("email")).isFalse();
         JsonNode user = user("074090000001");
         assertThat(user.at("/attributes/phoneNumber/0").asText()).isEqualTo("+84912345678");
+        // Told by DVCQG, not proven by an SMS code: not verified for the phone scope's phone_number_verified.
+        assertThat(user.at("/attributes/phoneNumberVerified/0").asText()).isEqualTo("false");
         assertThat(user.at("/attributes/birthdate/0").asText()).isEqualTo("1990-01-15");
         JsonNode links = admin.get(USERS + "/" + user.get("id").asText() + "/federated-identity");
         assertThat(links.get(0).get("identityProvider").asText()).isEqualTo("dvcqg");

@@ -258,6 +258,34 @@ class DvcqgProtocolIT {
         assertThat(dvcqg.userInfoMethods("post_userinfo_case")).containsExactly("POST");
     }
 
+    @Test
+    void anAccountBelowTheMinimumLevelOfAssuranceIsRefusedWithOurPageAndAnEvent() throws Exception {
+        settings.set(Map.of("dvcqgMinLevel", "2"));
+        dvcqg.account("loa1_case", DvcqgStandIn.sample("citizen_old_cmnd").put("TechID", "DVCQG-TECH-074091000011")
+                .put("SoDinhDanh", "074091000011").put("loAs", "LoA1"));
+        // VNeID's IAL, where present, counts too: LoA2 with IAL1 is level 1.
+        dvcqg.account("ial1_case", DvcqgStandIn.sample("citizen_cccd").put("TechID", "DVCQG-TECH-074091000012")
+                .put("SoDinhDanh", "074091000012").put("SoCMND", "").put("IAL", "IAL1"));
+        dvcqg.account("loa2_case", DvcqgStandIn.sample("citizen_cccd").put("TechID", "DVCQG-TECH-074091000013")
+                .put("SoDinhDanh", "074091000013").put("SoCMND", "").put("IAL", "IAL2"));
+
+        for (String refused : List.of("loa1_case", "ial1_case")) {
+            DvcqgLogin login = new DvcqgLogin(keycloak, dvcqg);
+            login.browser.open(dvcqg.pick(login.toDvcqg(), refused));
+
+            assertBackOnTheLoginPage(login, "chưa đạt mức độ xác thực yêu cầu");
+            JsonNode event = lastDvcqgLoginError();
+            assertThat(event.path("error").asText()).as(refused).isEqualTo("bd_dvcqg_level_too_low");
+            assertThat(event.at("/details/reason").asText()).as(refused).isEqualTo("DVCQG level of assurance 1, minimum 2");
+        }
+        assertNoUser("074091000011");
+        assertNoUser("074091000012");
+
+        DvcqgLogin accepted = new DvcqgLogin(keycloak, dvcqg);
+        accepted.browser.open(dvcqg.pick(accepted.toDvcqg(), "loa2_case"));
+        assertThat(accepted.idTokenClaims().path("preferred_username").asText()).isEqualTo("074091000013");
+    }
+
     private void citizen(String account, String idNumber) {
         dvcqg.account(account, DvcqgStandIn.sample("citizen_cccd").put("TechID", "DVCQG-TECH-" + idNumber)
                 .put("SoDinhDanh", idNumber).put("SoCMND", ""));

@@ -87,10 +87,12 @@ class OtpPhoneRegistrationIT {
         submitNumber(owner, Map.of("source", "dvcqg"));
         assertThat(owner.text()).contains("Mã xác thực đã được gửi đến số điện thoại " + masked(phone));
         assertThat(storedPhones(owner)).isEmpty();
+        assertThat(phoneClaimAttributes(owner)).as("DVCQG's number, not yet proven").containsExactly(phone, "false");
         enterCode(owner, phone);
 
         assertThat(owner.backAtThePortal()).as(owner.text()).isNotNull();
         assertThat(owner.backAtThePortal().getQuery()).contains("kc_action_status=success");
+        assertThat(phoneClaimAttributes(owner)).as("proven by its code").containsExactly(phone, "true");
         JsonNode type = accountCredentialType(owner.tokens().get("access_token").asText());
         assertThat(type.get("displayName").asText()).isEqualTo("bdOtpPhoneTitle");
         assertThat(type.get("category").asText()).isEqualTo("two-factor");
@@ -177,6 +179,13 @@ class OtpPhoneRegistrationIT {
         assertThat(owner.backAtThePortal()).as(owner.text()).isNotNull();
         assertThat(storedPhones(owner)).containsExactly(replacement + " receiver");
         assertThat(credentialId(owner, replacement)).isEqualTo(id);
+        assertThat(phoneClaimAttributes(owner)).containsExactly(replacement, "true");
+    }
+
+    /** {@code phoneNumber} and {@code phoneNumberVerified}, which the stock phone scope maps to its claims. */
+    private List<String> phoneClaimAttributes(PhoneOwner owner) throws Exception {
+        JsonNode attributes = admin.get(PhoneOwner.USERS + "/" + owner.userId).path("attributes");
+        return List.of(attributes.at("/phoneNumber/0").asText(), attributes.at("/phoneNumberVerified/0").asText());
     }
 
     @Test

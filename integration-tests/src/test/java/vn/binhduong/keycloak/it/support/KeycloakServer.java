@@ -65,7 +65,9 @@ public final class KeycloakServer implements KeycloakUnderTest, AutoCloseable {
                 "--http-port=" + httpPort, "--http-management-port=" + managementPort,
                 "--health-enabled=true", "--cache=local", "--features=" + DECLARATIVE_UI,
                 // The outbox's reading page, off by default (it has no login), for SmsOutboxPageIT.
-                "--spi-sms-sender--outbox--page=true"));
+                "--spi-sms-sender--outbox--page=true",
+                // /metrics on the management port, with Keycloak's user-event meters beside ours, for MetricsIT.
+                "--metrics-enabled=true", "--event-metrics-user-enabled=true"));
         standIns.serverOptions().forEach((key, value) -> command.add("--" + key + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -119,6 +121,11 @@ public final class KeycloakServer implements KeycloakUnderTest, AutoCloseable {
     @Override
     public String adminPassword() {
         return adminPassword;
+    }
+
+    /** The management interface: {@code /health}, {@code /metrics}. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public String motcuaSecret() {

@@ -41,7 +41,7 @@ public final class OidcClient {
         return authorizationUrl("openid");
     }
 
-    /** The authorization request asking for these space-separated scopes. */
+    /** The authorization request asking for these space-separated scopes, e.g. {@code openid phone}. */
     public String authorizationUrl(String scope) {
         return realmUrl + "/protocol/openid-connect/auth?" + form(Map.of(
                 "response_type", "code", "client_id", clientId, "redirect_uri", REDIRECT_URI, "scope", scope,

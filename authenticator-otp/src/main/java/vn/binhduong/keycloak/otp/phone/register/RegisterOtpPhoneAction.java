@@ -37,6 +37,7 @@ import vn.binhduong.keycloak.otp.phone.OtpPhoneCredentialProvider;
 import vn.binhduong.keycloak.otp.phone.OtpPhoneCredentialProviderFactory;
 import vn.binhduong.keycloak.otp.phone.OtpPhoneLookup;
 import vn.binhduong.keycloak.otp.phone.PhoneBindings;
+import vn.binhduong.keycloak.otp.phone.PhoneClaims;
 import vn.binhduong.keycloak.otp.phone.PhoneInput;
 import vn.binhduong.keycloak.otp.phone.PhoneNumbers;
 
@@ -215,6 +216,7 @@ public class RegisterOtpPhoneAction implements RequiredActionProvider, Credentia
             context.challenge(phonePage(context, target, "bdOtpPhoneAlreadyYours", Map.of()));
             return;
         }
+        PhoneClaims.proven(user, phone);
         credentialEvent(context, phone).detail(DETAIL_REASON, target.mode().name().toLowerCase(Locale.ROOT));
         context.success();
     }

@@ -1,7 +1,7 @@
 package vn.binhduong.keycloak.otp.sender.http;
 
 import java.io.IOException;
-import java.net.URLEncoder;
+import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -9,36 +9,55 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import org.keycloak.models.KeycloakSession;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 import vn.binhduong.keycloak.otp.sender.SecretOption;
 import vn.binhduong.keycloak.otp.sender.SmsSendException;
 import vn.binhduong.keycloak.otp.sender.SmsSender;
 
-/** A Vietnamese brandname gateway reached by one configurable HTTP request. */
+/** A Vietnamese brandname gateway reached by one configurable HTTP request (after a token request, if token-first). */
 final class HttpSmsSender implements SmsSender {
 
     private final KeycloakSession session;
     private final HttpGatewayConfig config;
     private final HttpClient http;
     private final ObjectMapper json;
+    private final GatewayToken token;
 
-    HttpSmsSender(KeycloakSession session, HttpGatewayConfig config, HttpClient http, ObjectMapper json) {
+    HttpSmsSender(KeycloakSession session, HttpGatewayConfig config, HttpClient http, ObjectMapper json, GatewayToken token) {
         this.session = session;
         this.config = config;
         this.http = http;
         this.json = json;
+        this.token = token;
     }
 
     @Override
     public void send(String phoneE164, String text) throws SmsSendException {
+        send(phoneE164, text, null);
+    }
+
+    @Override
+    public void send(String phoneE164, String text, String code) throws SmsSendException {
+        String accessToken = token == null ? null : token.get(session);
         HttpResponse<String> response;
         try {
-            response = http.send(request(phoneE164, text), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request(phoneE164, text, code, accessToken), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpConnectTimeoutException e) {
             throw new SmsSendException("gateway connection timed out", false, e);
         } catch (HttpTimeoutException e) {
@@ -51,11 +70,17 @@ final class HttpSmsSender implements SmsSender {
             Thread.currentThread().interrupt();
             throw new SmsSendException("interrupted while sending", true, e);
         }
+        if (accessToken != null && response.statusCode() == 401) {
+            token.refused(accessToken);
+        }
         if (!config.successStatuses().contains(response.statusCode())) {
             throw new SmsSendException("gateway answered HTTP " + response.statusCode(), false);
         }
         if (config.successJsonPointer() != null) {
             checkJsonField(response.body());
+        }
+        if (config.successXmlElement() != null) {
+            checkXmlElement(response.body());
         }
     }
 
@@ -75,32 +100,65 @@ final class HttpSmsSender implements SmsSender {
         }
     }
 
-    private HttpRequest request(String phoneE164, String text) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(config.url()).timeout(config.timeout())
-                .header("Content-Type", config.contentType() + "; charset=UTF-8");
-        config.headers().forEach(request::header);
-        String secret = SecretOption.resolve(session, config.secret());
-        switch (config.authType()) {
-            case BASIC -> request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((config.username() + ":" + secret).getBytes(StandardCharsets.UTF_8)));
-            case BEARER -> request.header("Authorization", "Bearer " + secret);
-            case NONE -> { }
+    /** The first element of that local name, in any namespace (SOAP answers: Viettel's {@code <result>1</result>}). */
+    private void checkXmlElement(String body) throws SmsSendException {
+        Node element;
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            // A gateway's answer is not trusted with entities or DTDs.
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            // Fatal errors still throw; nothing is printed to stderr (a parser's message may quote the answer).
+            builder.setErrorHandler(new DefaultHandler());
+            element = builder.parse(new InputSource(new StringReader(body)))
+                    .getElementsByTagNameNS("*", config.successXmlElement()).item(0);
+        } catch (ParserConfigurationException | SAXException | IOException | IllegalArgumentException e) {
+            throw new SmsSendException("gateway answer is not XML", true);
         }
-        String body = config.bodyTemplate()
-                .replace("{phone}", escape(config.phoneFormat().format(phoneE164)))
-                .replace("{brandname}", escape(config.brandname()))
-                .replace("{message}", escape(text));
-        return request.method(config.method(), HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        if (element == null) {
+            throw new SmsSendException("gateway answer lacks <" + config.successXmlElement() + ">", true);
+        }
+        String value = element.getTextContent().trim();
+        if (config.successXmlValue() != null && !config.successXmlValue().equals(value)) {
+            throw new SmsSendException("gateway refused the message (<" + config.successXmlElement() + "> = "
+                    + value + ")", false);
+        }
     }
 
-    /** Placeholders are escaped for the body's own syntax, so a message cannot break the request. */
-    private String escape(String value) {
-        if (config.contentType().contains("json")) {
-            return new String(JsonStringEncoder.getInstance().quoteAsString(value));
+    private HttpRequest request(String phoneE164, String text, String code, String accessToken) {
+        Map<String, String> values = new HashMap<>(config.params());
+        values.put("phone", config.phoneFormat().format(phoneE164));
+        values.put("message", text);
+        values.put("messageBase64", Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
+        if (code != null) {
+            values.put("code", code);
         }
-        if (config.contentType().contains("x-www-form-urlencoded")) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        // One id per message, for gateways that want the client's own reference (and for their support desk).
+        values.put("requestId", UUID.randomUUID().toString().replace("-", ""));
+        values.put("brandname", config.brandname());
+        if (config.username() != null) {
+            values.put("username", SecretOption.resolve(session, config.username()));
         }
-        return value;
+        if (config.secret() != null) {
+            values.put("secret", SecretOption.resolve(session, config.secret()));
+        }
+        if (accessToken != null) {
+            values.put("token", accessToken);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(config.url()).timeout(config.timeout())
+                .header("Content-Type", config.contentType() + "; charset=UTF-8");
+        config.headers().forEach((name, value) -> request.header(name, value.render(values, session, RequestTemplate.Syntax.RAW)));
+        switch (config.authType()) {
+            case BASIC -> request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (values.getOrDefault("username", "") + ":" + values.getOrDefault("secret", "")).getBytes(StandardCharsets.UTF_8)));
+            case BEARER -> request.header("Authorization", "Bearer " + values.get("secret"));
+            case OAUTH2 -> request.header("Authorization", "Bearer " + accessToken);
+            case NONE -> { }
+        }
+        String body = config.body().render(values, session, config.syntax());
+        return request.method(config.method(), HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }
 }

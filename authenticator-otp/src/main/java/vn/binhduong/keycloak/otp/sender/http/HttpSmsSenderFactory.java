@@ -1,6 +1,7 @@
 package vn.binhduong.keycloak.otp.sender.http;
 
 import java.net.http.HttpClient;
+import java.time.Instant;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,7 @@ public class HttpSmsSenderFactory implements SmsSenderFactory {
     private HttpGatewayConfig config;
     private Optional<String> secondary = Optional.empty();
     private HttpClient http;
+    private GatewayToken token;
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
@@ -29,6 +31,9 @@ public class HttpSmsSenderFactory implements SmsSenderFactory {
         config = HttpGatewayConfig.from(scope);
         secondary = SmsSenderFactory.secondary(scope);
         http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        if (config.token() != null) {
+            token = new GatewayToken(config.token(), http, json, config.timeout(), Instant::now);
+        }
     }
 
     @Override
@@ -38,7 +43,7 @@ public class HttpSmsSenderFactory implements SmsSenderFactory {
                 throw new vn.binhduong.keycloak.otp.sender.SmsSendException("spi-sms-sender--http--url is not set", false);
             };
         }
-        return new HttpSmsSender(session, config, http, json);
+        return new HttpSmsSender(session, config, http, json, token);
     }
 
     @Override

@@ -3,6 +3,7 @@ package vn.binhduong.keycloak.otp.sender.twilio;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.util.Set;
 
 import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
@@ -13,12 +14,16 @@ import com.twilio.type.PhoneNumber;
 
 import vn.binhduong.keycloak.otp.sender.SmsSendException;
 import vn.binhduong.keycloak.otp.sender.SmsSender;
+import vn.binhduong.keycloak.otp.sender.SuspectTrafficRefusal;
 
 /**
  * Twilio's Messages API through the Twilio Java SDK, one attempt per message. Takes plain values (the auth
  * token already read from the vault), so it runs without a Keycloak session.
  */
 final class TwilioSmsSender implements SmsSender {
+
+    /** SMS Pumping Protection (30450) and Fraud Guard (60410): another gateway must not send what these stopped. */
+    static final Set<Integer> SUSPECT_TRAFFIC_ERRORS = Set.of(30450, 60410);
 
     private final TwilioConfig config;
     private final String authToken;
@@ -44,6 +49,10 @@ final class TwilioSmsSender implements SmsSender {
             throw failure(e, transport.answeredStatus());
         }
         if (message.getStatus() == Message.Status.FAILED || message.getStatus() == Message.Status.UNDELIVERED) {
+            if (message.getErrorCode() != null && SUSPECT_TRAFFIC_ERRORS.contains(message.getErrorCode())) {
+                throw new SuspectTrafficRefusal("Twilio blocked the message as suspect traffic (Twilio error "
+                        + message.getErrorCode() + ")");
+            }
             throw new SmsSendException("Twilio did not queue the message (status " + message.getStatus() + ")", false);
         }
     }
@@ -54,6 +63,10 @@ final class TwilioSmsSender implements SmsSender {
      * left out (it quotes the phone number), only its numeric code is kept.
      */
     private static SmsSendException failure(TwilioException e, Integer status) {
+        if (e instanceof ApiException api && api.getCode() != null && SUSPECT_TRAFFIC_ERRORS.contains(api.getCode())) {
+            return new SuspectTrafficRefusal("Twilio blocked the message as suspect traffic (HTTP " + status
+                    + ", Twilio error " + api.getCode() + ")");
+        }
         if (status != null) {
             boolean accepted = status / 100 == 2;
             String twilioCode = e instanceof ApiException api && api.getCode() != null ? ", Twilio error " + api.getCode() : "";

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.binhduong.keycloak.otp.sender.MapScope;
 import vn.binhduong.keycloak.otp.sender.SmsSendException;
+import vn.binhduong.keycloak.otp.sender.SuspectTrafficRefusal;
 
 /** The twilio provider against a loopback WireMock stand-in of Twilio's Messages API. */
 class TwilioSmsSenderTest {
@@ -158,6 +159,26 @@ class TwilioSmsSenderTest {
             assertThat(e).hasNoCause();
         });
         assertThat(received()).hasSize(1);
+    }
+
+    @Test
+    void anSmsPumpingBlockIsASuspectTrafficRefusalThatNoOtherGatewayMaySend() {
+        answer(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody(
+                "{\"code\":30450,\"message\":\"Message delivery blocked by SMS Pumping Protection\","
+                        + "\"more_info\":\"https://www.twilio.com/docs/errors/30450\",\"status\":400}"));
+
+        assertThatThrownBy(() -> sender().send(PHONE, TEXT)).isInstanceOfSatisfying(SuspectTrafficRefusal.class, e -> {
+            assertThat(e.mayHaveBeenDelivered()).isFalse();
+            assertThat(e.getMessage()).contains("30450").doesNotContain(PHONE.substring(1));
+        });
+    }
+
+    @Test
+    void aMessageFailedByFraudProtectionIsASuspectTrafficRefusal() {
+        answer(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                .withBody("{\"sid\":\"SM1\",\"status\":\"failed\",\"error_code\":30450}"));
+
+        assertThatThrownBy(() -> sender().send(PHONE, TEXT)).isInstanceOf(SuspectTrafficRefusal.class);
     }
 
     @Test
