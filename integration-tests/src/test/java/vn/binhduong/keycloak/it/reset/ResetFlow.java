@@ -71,7 +71,7 @@ public final class ResetFlow {
     }
 
     /** Opens the app's login page and follows "Quên mật khẩu?" to the reset's first page. */
-    Browser start() throws IOException, InterruptedException {
+    public Browser start() throws IOException, InterruptedException {
         Browser browser = new Browser(keycloak.baseUrl());
         browser.open(new OidcClient(keycloak.realmUrl(), "dichvucong", null).authorizationUrl());
         Element link = browser.page().select("a").stream().filter(a -> a.text().equals("Quên mật khẩu?")).findFirst()
@@ -80,15 +80,15 @@ public final class ResetFlow {
         return browser;
     }
 
-    static HttpResponse<String> submitId(Browser browser, String idNumber) throws IOException, InterruptedException {
+    public static HttpResponse<String> submitId(Browser browser, String idNumber) throws IOException, InterruptedException {
         return browser.submit("form#bd-reset-id-form", withCaptcha(Map.of("username", idNumber)));
     }
 
-    static HttpResponse<String> submitCode(Browser browser, String code) throws IOException, InterruptedException {
+    public static HttpResponse<String> submitCode(Browser browser, String code) throws IOException, InterruptedException {
         return browser.submit("form#bd-reset-code-form", Map.of("code", code));
     }
 
-    static HttpResponse<String> submitPasswords(Browser browser, String password, String confirmation)
+    public static HttpResponse<String> submitPasswords(Browser browser, String password, String confirmation)
             throws IOException, InterruptedException {
         return browser.submit("form#bd-reset-password-form",
                 withCaptcha(Map.of("password-new", password, "password-confirm", confirmation)));
