@@ -311,7 +311,10 @@ class TwoNodeClusterIT {
             assertThat(loginPageHasPasswordForm(node2)).as("node 2 right after node 1 switched " + (on ? "on" : "off"))
                     .isEqualTo(on);
         }
-        assertThat(realmWrites.since(mark)).as("an administrator's change is written (the watch works)").isNotEmpty();
+        List<String> writes = realmWrites.since(mark);
+        assertThat(writes).as("an administrator's change is written (the watch works)").isNotEmpty();
+        assertThat(writes).as("the switch is stored once, in the console tab's component, not in the realm's attributes")
+                .allMatch(write -> write.startsWith("component"));
 
         long switchedOnAt = Instant.now().getEpochSecond();
         assertThat(switch1.put(admin1.token(), "{\"enabled\":true,\"reason\":\"cụm hai nút: hết hạn\",\"ttlSeconds\":3}")
