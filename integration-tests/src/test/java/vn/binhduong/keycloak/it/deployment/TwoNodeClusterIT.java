@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -460,7 +461,7 @@ class TwoNodeClusterIT {
     }
 
     private static List<String> phones(AdminApi admin, String userId) throws Exception {
-        List<String> phones = new java.util.ArrayList<>();
+        List<String> phones = new ArrayList<>();
         for (JsonNode credential : admin.get("/realms/" + KeycloakUnderTest.REALM + "/users/" + userId + "/credentials")) {
             if (OtpPhones.CREDENTIAL_TYPE.equals(credential.path("type").asText())) {
                 phones.add(JSON.readTree(credential.path("credentialData").asText()).path("phone").asText());
