@@ -254,6 +254,11 @@ class TwoNodeClusterIT {
         Person official = official();
         switch1.switchOn("cụm hai nút: giới hạn SMS");
         try {
+            // The caps count per clock hour (epoch second / 3600): every send of this test falls in one of them.
+            long secondsLeftInHour = 3600 - Instant.now().getEpochSecond() % 3600;
+            if (secondsLeftInHour < 30) {
+                awaitTime(Instant.now().plusSeconds(secondsLeftInHour));
+            }
             for (ProductionKeycloak node : List.of(node1, node1, node1, node2, node2)) {
                 balancer.sendTo(node);
                 Browser browser = passwordStep(official);
