@@ -24,9 +24,6 @@ record ConsoleTabForm(boolean enabled, String reason, String expiresAt) {
     static final String REASON = "reason";
     static final String EXPIRES_AT = "expiresAt";
 
-    /** What the console shows before the tab was ever saved. */
-    static final ConsoleTabForm UNSAVED = new ConsoleTabForm(false, null, null);
-
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm")
             .withResolverStyle(ResolverStyle.STRICT);

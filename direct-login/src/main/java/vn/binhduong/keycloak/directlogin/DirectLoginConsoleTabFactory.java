@@ -23,11 +23,14 @@ import org.keycloak.services.ui.extend.UiTabProviderFactory;
  * The "direct login" tab on Realm settings in the admin console (Keycloak's declarative UI, feature
  * {@code declarative-ui}). Saving the tab is a change of the switch like a PUT to the REST endpoint: the same
  * rules, Vietnamese refusals shown by the console, the same admin event with the administrator as author. The
- * stored form is only what the tab displays ({@link DirectLoginConsoleTab}).
+ * stored tab is the switch's store ({@link DirectLoginConsoleTab}).
  */
 public class DirectLoginConsoleTabFactory implements UiTabProviderFactory<ComponentModel> {
 
     public static final String PROVIDER_ID = "bd-direct-login";
+
+    /** The change an administrator's save asks for, from its validation to its recording in the same request. */
+    private static final String SAVED_CHANGE = DirectLoginConsoleTabFactory.class.getName() + ".savedChange";
 
     @Override
     public String getId() {
@@ -54,6 +57,11 @@ public class DirectLoginConsoleTabFactory implements UiTabProviderFactory<Compon
         return ConsoleTabForm.PROPERTIES;
     }
 
+    /**
+     * An administrator's save becomes the change it asks for, with the same rules as the REST endpoint (a refusal
+     * is shown by the console), and the saved component then holds the switch as changed, form and record alike.
+     * The switch's own writes ({@link DirectLoginConsoleTab#store}) pass unchanged.
+     */
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
             throws ComponentValidationException {
@@ -61,35 +69,38 @@ public class DirectLoginConsoleTabFactory implements UiTabProviderFactory<Compon
         if (existing.isPresent() && !existing.get().getId().equals(model.getId())) {
             throw new ComponentValidationException("Realm này đã có thẻ \"Đăng nhập trực tiếp\"; hãy sửa thẻ đó.");
         }
-        requestedChange(session, realm, model);
+        if (DirectLoginConsoleTab.storing(session)) {
+            return;
+        }
+        ConsoleTabForm form = ConsoleTabForm.of(model.getConfig());
+        DirectLoginState current = new DirectLoginSwitch(session, realm).read();
+        DirectLoginState next = current;
+        if (!form.shows(current)) {
+            try {
+                next = form.toChange(current).toState(Time.currentTime(), author(session));
+            } catch (IllegalArgumentException e) {
+                throw new ComponentValidationException(e.getMessage());
+            }
+            session.setAttribute(SAVED_CHANGE, next);
+        }
+        DirectLoginConsoleTab.fill(model.getConfig(), next);
     }
 
     @Override
     public void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        apply(session, realm, model);
+        saved(session, realm);
     }
 
     @Override
     public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
-        apply(session, realm, newModel);
+        saved(session, realm);
     }
 
-    private static void apply(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        requestedChange(session, realm, model).ifPresent(state -> SwitchWriter.write(session, realm, state,
-                adminEvent(session, realm), state.changedAt()));
-    }
-
-    /** The state the saved form asks for, or empty if it shows the switch as it is (nothing to change). */
-    private static Optional<DirectLoginState> requestedChange(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        ConsoleTabForm form = ConsoleTabForm.of(model.getConfig());
-        DirectLoginState current = new DirectLoginSwitch(realm).read();
-        if (form.shows(current)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(form.toChange(current).toState(Time.currentTime(), author(session)));
-        } catch (IllegalArgumentException e) {
-            throw new ComponentValidationException(e.getMessage());
+    /** Once the tab holds the switch: the switch's realm attributes go, and a change saved from the console is recorded. */
+    private static void saved(KeycloakSession session, RealmModel realm) {
+        new DirectLoginSwitch(session, realm).dropRealmAttributes();
+        if (session.removeAttribute(SAVED_CHANGE) instanceof DirectLoginState change) {
+            SwitchWriter.record(change, adminEvent(session, realm), change.changedAt());
         }
     }
 

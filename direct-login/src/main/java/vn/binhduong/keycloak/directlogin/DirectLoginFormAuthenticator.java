@@ -82,7 +82,7 @@ public class DirectLoginFormAuthenticator extends UsernamePasswordForm {
     }
 
     private static boolean isOpen(AuthenticationFlowContext context) {
-        return new DirectLoginSwitch(context.getRealm()).isOpen(Time.currentTime());
+        return new DirectLoginSwitch(context.getSession(), context.getRealm()).isOpen(Time.currentTime());
     }
 
     private static GroupModel allowedGroup(AuthenticationFlowContext context) {

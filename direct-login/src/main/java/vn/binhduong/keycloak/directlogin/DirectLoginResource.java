@@ -43,7 +43,7 @@ public class DirectLoginResource {
     public Map<String, Object> status() {
         RealmModel realm = session.getContext().getRealm();
         AdminPermissions.evaluator(session, realm, authenticate(realm)).realm().requireViewRealm();
-        Map<String, Object> view = new DirectLoginSwitch(realm).read().toView(Time.currentTime());
+        Map<String, Object> view = new DirectLoginSwitch(session, realm).read().toView(Time.currentTime());
         view.put("dvcqg", probeView(realm));
         return view;
     }

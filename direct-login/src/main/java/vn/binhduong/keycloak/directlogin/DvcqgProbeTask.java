@@ -84,7 +84,7 @@ final class DvcqgProbeTask implements ScheduledTask {
                                        Map<String, String> endpoints) {
         ProbeResult result = new DvcqgProbe(session).probe(endpoints, settings.timeoutMs());
         long now = Time.currentTime();
-        DirectLoginSwitch directLogin = new DirectLoginSwitch(realm);
+        DirectLoginSwitch directLogin = new DirectLoginSwitch(session, realm);
         Step step = DvcqgHealthMachine.next(DvcqgHealth.read(session, realm), result, settings, directLogin.read(), now);
         step.health().write(session, realm);
         if (step.statusChanged()) {

@@ -25,7 +25,7 @@ final class GaugeRefreshTask implements ScheduledTask {
             session.getContext().setRealm(realm);
             boolean probed = session.identityProviders()
                     .getByAlias(DvcqgProbeSettings.read(realm).identityProvider()) != null;
-            return new DirectLoginGauges.Reading(realm.getName(), new DirectLoginSwitch(realm).read(),
+            return new DirectLoginGauges.Reading(realm.getName(), new DirectLoginSwitch(session, realm).read(),
                     probed ? DvcqgHealth.read(session, realm).status() : null);
         }).toList(), Time.currentTime());
     }

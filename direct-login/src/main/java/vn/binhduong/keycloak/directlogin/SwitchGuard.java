@@ -16,7 +16,7 @@ final class SwitchGuard {
     }
 
     static boolean open(AuthenticationFlowContext context) {
-        if (new DirectLoginSwitch(context.getRealm()).isOpen(Time.currentTime())) {
+        if (new DirectLoginSwitch(context.getSession(), context.getRealm()).isOpen(Time.currentTime())) {
             return true;
         }
         context.getEvent().user(context.getUser()).error(DirectLoginFormAuthenticator.ERROR_DIRECT_LOGIN_OFF);

@@ -1,7 +1,6 @@
 package vn.binhduong.keycloak.directlogin;
 
 import org.jboss.logging.Logger;
-import org.keycloak.cluster.ClusterProvider;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -11,9 +10,11 @@ import org.keycloak.timer.ScheduledTask;
 
 /**
  * Started by Keycloak's timer on every node. An expired switch is already closed for logins (its expiry is read on
- * every request); this task also records the closing, as an admin event like any other change, and keeps the admin
- * console's tab showing the switch (after an expiry, or when the tab is missing). One node does it, under the
- * realm's cluster-wide lock, in a transaction of its own per realm; nothing is kept in this object between runs.
+ * every request); this task also records the closing, as an admin event like any other change, and moves a switch
+ * still in realm attributes into the admin console's tab once the tab is deployed. Each run only reads the cached
+ * realm; it writes only for such an expiry or move, and one node does it: the node that claims that setting of the
+ * switch in the single-use object store ({@code putIfAbsent}, atomic cluster-wide, so a node whose cache has not
+ * yet seen another's write does not write it again). Nothing is kept in this object between runs.
  */
 final class SwitchUpkeepTask implements ScheduledTask {
 
@@ -21,6 +22,8 @@ final class SwitchUpkeepTask implements ScheduledTask {
     static final long TICK_MILLIS = 5000;
     static final String EXPIRED_BY = "expiry";
     static final String EXPIRED_REASON = "Hết thời hạn / expired";
+    /** Long past any cache propagation; a node that died before writing leaves the work to another after it. */
+    private static final long CLAIM_SECONDS = 300;
 
     private static final Logger LOG = Logger.getLogger(SwitchUpkeepTask.class);
 
@@ -35,8 +38,8 @@ final class SwitchUpkeepTask implements ScheduledTask {
     }
 
     private static boolean needsUpkeep(KeycloakSession session, RealmModel realm, long now) {
-        DirectLoginState state = new DirectLoginSwitch(realm).read();
-        return expired(state, now) || DirectLoginConsoleTab.stale(session, realm, state);
+        DirectLoginSwitch directLogin = new DirectLoginSwitch(session, realm);
+        return expired(directLogin.read(), now) || directLogin.inRealmAttributesBesideTheTab();
     }
 
     private static boolean expired(DirectLoginState state, long now) {
@@ -49,8 +52,7 @@ final class SwitchUpkeepTask implements ScheduledTask {
                 RealmModel realm = session.realms().getRealm(realmId);
                 if (realm != null) {
                     session.getContext().setRealm(realm);
-                    session.getProvider(ClusterProvider.class).executeIfNotExecuted(NAME + "::" + realmId, 30,
-                            () -> upkeep(session, realm));
+                    upkeep(session, realm);
                 }
             });
         } catch (RuntimeException e) {
@@ -58,17 +60,29 @@ final class SwitchUpkeepTask implements ScheduledTask {
         }
     }
 
-    /** Read again under the lock: another node may have done it meanwhile. */
-    private static Void upkeep(KeycloakSession session, RealmModel realm) {
+    private static void upkeep(KeycloakSession session, RealmModel realm) {
         long now = Time.currentTime();
-        DirectLoginState state = new DirectLoginSwitch(realm).read();
+        DirectLoginSwitch directLogin = new DirectLoginSwitch(session, realm);
+        DirectLoginState state = directLogin.read();
         if (expired(state, now)) {
-            LOG.infof("Direct login in realm %s switched off: its expiry has passed", realm.getName());
-            SwitchWriter.write(session, realm, new DirectLoginState(false, null, EXPIRED_REASON, EXPIRED_BY, now),
-                    BackgroundAdminEvent.realmUpdate(session, realm, DirectLoginResourceProviderFactory.PROVIDER_ID), now);
-        } else {
-            DirectLoginConsoleTab.show(session, realm, state);
+            if (claimed(session, realm, "expiry", state)) {
+                LOG.infof("Direct login in realm %s switched off: its expiry has passed", realm.getName());
+                SwitchWriter.write(session, realm, new DirectLoginState(false, null, EXPIRED_REASON, EXPIRED_BY, now),
+                        BackgroundAdminEvent.realmUpdate(session, realm, DirectLoginResourceProviderFactory.PROVIDER_ID), now);
+            }
+        } else if (directLogin.inRealmAttributesBesideTheTab() && claimed(session, realm, "move", state)) {
+            directLogin.write(state);
         }
-        return null;
+    }
+
+    /** One claim per realm, kind of work and setting of the switch (known by when it was set). */
+    private static boolean claimed(KeycloakSession session, RealmModel realm, String work, DirectLoginState state) {
+        return session.singleUseObjects().putIfAbsent(NAME + ":" + work + ":" + realm.getId() + ":" + state.changedAt(),
+                CLAIM_SECONDS);
+    }
+
+    @Override
+    public String getTaskName() {
+        return NAME;
     }
 }

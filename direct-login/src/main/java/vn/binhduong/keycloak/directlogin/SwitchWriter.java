@@ -7,8 +7,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
- * The one way the switch changes, whoever changes it (the REST endpoint, the admin console's tab, the DVCQG probe,
- * the expiry): stored in the realm, raised as an admin event, and shown in the admin console's tab.
+ * The one way the switch changes, whoever changes it (the REST endpoint, the DVCQG probe, the expiry; the admin
+ * console's tab stores its own save and only records it here): stored once, and raised as an admin event.
  */
 final class SwitchWriter {
 
@@ -17,7 +17,12 @@ final class SwitchWriter {
 
     /** {@code event} carries the author (an administrator's request, or {@link BackgroundAdminEvent}). */
     static void write(KeycloakSession session, RealmModel realm, DirectLoginState state, AdminEventBuilder event, long now) {
-        new DirectLoginSwitch(realm).write(state);
+        new DirectLoginSwitch(session, realm).write(state);
+        record(state, event, now);
+    }
+
+    /** The admin event of a change already stored. */
+    static void record(DirectLoginState state, AdminEventBuilder event, long now) {
         event.resource(ResourceType.REALM)
                 .operation(OperationType.UPDATE)
                 .resourcePath(DirectLoginResourceProviderFactory.PROVIDER_ID)
@@ -26,6 +31,5 @@ final class SwitchWriter {
                 .detail("reason", state.reason())
                 .detail("expiresAt", state.expiresAt() == null ? null : state.expiresAt().toString())
                 .success();
-        DirectLoginConsoleTab.show(session, realm, state);
     }
 }

@@ -46,7 +46,7 @@ class ConsoleTabFormTest {
     }
 
     @Test
-    void switchingOffDropsTheExpiryAndAnUnsavedTabShowsAnUntouchedSwitch() {
+    void switchingOffDropsTheExpiryAndABlankFormShowsAnUntouchedSwitch() {
         DirectLoginState off = new ConsoleTabForm(false, "DVCQG ổn định", "24/11/2026 17:00").toChange(ON).toState(NOW, "a");
 
         assertThat(off.enabled()).isFalse();
@@ -54,8 +54,8 @@ class ConsoleTabFormTest {
         assertThat(off.reason()).isEqualTo("DVCQG ổn định");
         assertThat(new ConsoleTabForm(false, "DVCQG lỗi OTP", "24/11/2026 08:00").toChange(ON).toState(NOW, "a").reason())
                 .as("only the switch flipped: the reason it was turned on with is not the reason it is turned off").isNull();
-        assertThat(ConsoleTabForm.UNSAVED.shows(new DirectLoginState(false, null, null, null, null))).isTrue();
-        assertThat(ConsoleTabForm.UNSAVED.shows(off)).isFalse();
+        assertThat(new ConsoleTabForm(false, null, null).shows(new DirectLoginState(false, null, null, null, null))).isTrue();
+        assertThat(new ConsoleTabForm(false, null, null).shows(off)).isFalse();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package vn.binhduong.keycloak.it.deployment;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import vn.binhduong.keycloak.it.support.KeycloakServer;
@@ -30,17 +32,24 @@ final class ProductionKeycloak implements KeycloakUnderTest, AutoCloseable {
     private final Path home;
     private final Path logDir;
     private final String jdbcUrl;
+    private final String hostname;
     private final int httpPort = freePort();
     private final int managementPort = freePort();
-    private final int clusterPort = freePort();
+    private final int clusterPort = clusterPort();
     private final String adminPassword = UUID.randomUUID().toString();
     private Process process;
     private Path log;
 
     ProductionKeycloak(Path home, Path logDir, String jdbcUrl) {
+        this(home, logDir, jdbcUrl, null);
+    }
+
+    /** A node behind a load balancer: {@code hostname} is the URL the users reach (null: this node's own URL). */
+    ProductionKeycloak(Path home, Path logDir, String jdbcUrl, String hostname) {
         this.home = home;
         this.logDir = logDir;
         this.jdbcUrl = jdbcUrl;
+        this.hostname = hostname;
     }
 
     void install(String installScript, String bundleDir) throws Exception {
@@ -66,7 +75,7 @@ final class ProductionKeycloak implements KeycloakUnderTest, AutoCloseable {
     /** Starts {@code kc.sh start --optimized --import-realm}; the caller waits with {@link #awaitReady} or {@link #awaitExit}. */
     void start(String logName, Map<String, String> environment, Map<String, String> extraOptions) throws IOException {
         List<String> command = new ArrayList<>(List.of("bash", kcSh(), "start", "--optimized", "--import-realm",
-                "--hostname=" + baseUrl(), "--http-enabled=true", "--http-host=127.0.0.1",
+                "--hostname=" + (hostname == null ? baseUrl() : hostname), "--http-enabled=true", "--http-host=127.0.0.1",
                 "--http-port=" + httpPort, "--http-management-port=" + managementPort,
                 "--db-url=" + jdbcUrl, "--db-username=postgres", "--db-password=postgres",
                 // Keycloak's own clustering (Infinispan, JGroups jdbc-ping through PostgreSQL), kept on loopback.
@@ -127,6 +136,20 @@ final class ProductionKeycloak implements KeycloakUnderTest, AutoCloseable {
         }
     }
 
+    /**
+     * Kills the server as a crash does (SIGKILL): no shutdown, no leaving the cluster. {@code kc.sh} runs Java as its
+     * child, so the JVM is killed first, while it is still a descendant of the script.
+     */
+    void kill() throws Exception {
+        List<ProcessHandle> jvm = process.descendants().toList();
+        jvm.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        for (ProcessHandle handle : jvm) {
+            handle.onExit().get(30, TimeUnit.SECONDS);
+        }
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     String log() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
@@ -165,6 +188,27 @@ final class ProductionKeycloak implements KeycloakUnderTest, AutoCloseable {
     private String logTail() throws IOException {
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+
+    /**
+     * A free JGroups port whose failure-detection twin (FD_SOCK2, 50000 above it) is free and exists: a port from
+     * the ephemeral range would put that twin past 65535.
+     */
+    private static int clusterPort() {
+        for (int port = 7800 + ThreadLocalRandom.current().nextInt(7000); port < 15535; port++) {
+            if (free(port) && free(port + 50000)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free JGroups port below 15535");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 
     private static int freePort() {

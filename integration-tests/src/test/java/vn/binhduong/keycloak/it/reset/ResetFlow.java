@@ -88,7 +88,7 @@ public final class ResetFlow {
         return browser.submit("form#bd-reset-code-form", Map.of("code", code));
     }
 
-    static HttpResponse<String> submitPasswords(Browser browser, String password, String confirmation)
+    public static HttpResponse<String> submitPasswords(Browser browser, String password, String confirmation)
             throws IOException, InterruptedException {
         return browser.submit("form#bd-reset-password-form",
                 withCaptcha(Map.of("password-new", password, "password-confirm", confirmation)));

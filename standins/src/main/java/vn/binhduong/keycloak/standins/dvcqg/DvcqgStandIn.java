@@ -24,6 +24,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -247,6 +248,15 @@ public final class DvcqgStandIn implements StandIn {
     public List<TokenRequest> tokenRequests() {
         return server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH))).stream()
                 .map(request -> new TokenRequest(basicCredentials(request) != null, form(request))).toList();
+    }
+
+    /**
+     * When the token endpoint was reached with a GET: only Keycloak's DVCQG health probe does that (a client
+     * redeeming a code posts), so these are the probes received, oldest first.
+     */
+    public List<Instant> probeTimes() {
+        return server.findAll(getRequestedFor(urlPathEqualTo(TOKEN_PATH))).stream()
+                .map(request -> request.getLoggedDate().toInstant()).toList();
     }
 
     /** The HTTP methods of the userinfo calls made with this account's access token, oldest first. */
