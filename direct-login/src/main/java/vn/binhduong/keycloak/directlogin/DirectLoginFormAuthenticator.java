@@ -21,10 +21,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.RoleUtils;
 import org.keycloak.services.Urls;
-import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.ClientSessionCode;
-
-import vn.binhduong.keycloak.otp.phone.PhoneNumbers;
 
 /**
  * Keycloak's username/password form, open only while the realm's {@link DirectLoginSwitch} is on and only to
@@ -82,12 +79,8 @@ public class DirectLoginFormAuthenticator extends UsernamePasswordForm {
     protected boolean validateForm(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
         MultivaluedMap<String, String> identified = phoneLogin(context)
                 .map(phoneLogin -> phoneLogin.identify(context, formData)).orElse(formData);
+        // Keycloak notes the holder's username as the attempted one: its brute-force detection finds the account by it.
         if (!super.validateForm(context, identified)) {
-            if (identified != formData) {
-                // Keycloak noted the holder's username; a refused number leaves the same trace whoever holds it.
-                PhoneLogin.typedPhone(formData.getFirst(AuthenticationManager.FORM_USERNAME)).ifPresent(phone -> context
-                        .getAuthenticationSession().setAuthNote(ATTEMPTED_USERNAME, PhoneNumbers.mask(phone)));
-            }
             return false;
         }
         UserModel user = context.getUser();

@@ -1,6 +1,7 @@
 package vn.binhduong.keycloak.directlogin;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
@@ -9,6 +10,7 @@ import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -108,6 +110,16 @@ public class DirectLoginFormAuthenticatorFactory implements AuthenticatorFactory
     static String phoneLoginGroupPath(AuthenticatorConfigModel config) {
         String group = configured(config, CONF_PHONE_LOGIN_GROUP);
         return group == null || group.startsWith("/") ? group : "/" + group;
+    }
+
+    /** The allowed groups (as paths) of every execution of this step in the realm's flows. */
+    static Stream<String> allowedGroupPaths(RealmModel realm) {
+        return realm.getAuthenticationFlowsStream()
+                .flatMap(flow -> realm.getAuthenticationExecutionsStream(flow.getId()))
+                .filter(execution -> PROVIDER_ID.equals(execution.getAuthenticator()))
+                .map(execution -> execution.getAuthenticatorConfig() == null ? null
+                        : realm.getAuthenticatorConfigById(execution.getAuthenticatorConfig()))
+                .map(DirectLoginFormAuthenticatorFactory::allowedGroupPath).distinct();
     }
 
     /** The identity provider alias to redirect to while off, or null for none. */

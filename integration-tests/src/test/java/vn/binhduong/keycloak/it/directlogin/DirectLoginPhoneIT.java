@@ -221,9 +221,11 @@ class DirectLoginPhoneIT {
         }
     }
 
-    /** The page with what differs per request by design masked: session codes, tab ids, client data. */
+    /** The page with what differs per request by design masked: session codes, tab ids, client data, session hash; blanks. */
     private static String masked(String page) {
-        return page.replaceAll("(session_code|tab_id|client_data|execution|kc_locale)=[^&\"']*", "$1=…");
+        return page.replaceAll("(session_code|tab_id|client_data|execution|kc_locale)=[^&\"']*", "$1=…")
+                .replaceAll("checkAuthSession\\(\\s*\"[^\"]*\"", "checkAuthSession(…")
+                .replaceAll("\\s+", " ");
     }
 
     private OidcClient motcua() {
