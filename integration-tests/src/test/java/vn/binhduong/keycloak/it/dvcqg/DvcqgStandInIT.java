@@ -27,14 +27,13 @@ class DvcqgStandInIT {
     }
 
     @Test
-    void pressingLoginWithoutAnAccountOrWithABadAddressGetsAClearPage() throws Exception {
+    void pressingLoginWithoutAnAccountOrWithoutAReturnAddressGetsAClearPage() throws Exception {
         String back = "&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcb&state=s";
         String[][] cases = {
                 {"/oauth2/login?account=" + back, "Chưa chọn tài khoản"},
                 {"/oauth2/login?" + back.substring(1), "Chưa chọn tài khoản"},
                 {"/oauth2/login?account=khong_co" + back, "Không có tài khoản mẫu này"},
-                {"/oauth2/login?account=citizen_cccd", "Thiếu địa chỉ trả về"},
-                {"/oauth2/login?account=%zz" + back, "Địa chỉ không hợp lệ"}};
+                {"/oauth2/login?account=citizen_cccd", "Thiếu địa chỉ trả về"}};
         for (String[] c : cases) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(dvcqg.baseUrl() + c[0])).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -46,11 +45,11 @@ class DvcqgStandInIT {
     }
 
     @Test
-    void aTokenRequestThatDoesNotDecodeGetsAnOAuthError() throws Exception {
+    void aTokenRequestWhoseCredentialsDoNotDecodeGetsAnOAuthError() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(dvcqg.baseUrl() + "/oauth2/token"))
                 .header("Authorization", "Basic ***not-base64***")
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=%zz")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=abc")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(400);
