@@ -221,7 +221,10 @@ class AccountOtpPhonesBrowserIT {
         } catch (org.openqa.selenium.TimeoutException e) {
             Object phones = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                     + "fetch(location.pathname.split('/account')[0] + '/bd-otp-phones').then(r => r.text().then(t => done(r.status + ' ' + t)), x => done(String(x)));");
-            throw new AssertionError("no " + count + " phone rows at " + driver.getCurrentUrl() + "; bd-otp-phones: " + phones
+            Object loaded = driver.executeScript("return performance.getEntriesByType('resource').map(e => e.name).join(' ')"
+                    + " + ' MAIN: ' + (document.querySelector('main') || document.body).innerHTML.slice(0, 3000);");
+            throw new AssertionError("no " + count + " phone rows at " + driver.getCurrentUrl() + "; loaded: " + loaded
+                    + "; bd-otp-phones: " + phones
                     + "; browser log: " + driver.manage().logs().get("browser").getAll() + "; page:\n"
                     + driver.findElement(By.tagName("body")).getText(), e);
         }
