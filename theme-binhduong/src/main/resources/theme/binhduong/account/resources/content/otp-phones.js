@@ -1,11 +1,11 @@
-// "Đăng ký OTP" of the account console (keycloak.v3 loads this module for the content.json entry
-// "content/otp-phones", with React from its import map). It lists the user's OTP phones from
+// "Đăng ký OTP" of the account console (keycloak.v3 loads this module for its content.json entry, with React from
+// its import map). Keycloak 26.7's console routes an entry only by a path equal to one of its own routes, and finds
+// the module by the route's :componentId, so the entry's path is the pattern "content/:componentId" itself. It lists the user's OTP phones from
 // /realms/{realm}/bd-otp-phones and links every change to Keycloak's application-initiated actions:
 // bd-register-otp-phone (add, ":update.<id>", ":receiver.<id>") and delete_credential:<id>. It keeps no state and
 // changes nothing itself. Texts come from the account theme's messages in the page's language.
 import { createElement as h, useEffect, useState } from "react";
 
-const PAGE = "content/otp-phones";
 const ACTION = "bd-register-otp-phone";
 
 const accountPath = location.pathname.slice(0, location.pathname.indexOf("/account") + "/account".length);
@@ -23,7 +23,7 @@ function random() {
 function actionUrl(action) {
   const query = new URLSearchParams({
     client_id: "account-console",
-    redirect_uri: location.origin + accountPath + "/" + PAGE,
+    redirect_uri: location.origin + location.pathname,
     response_type: "code",
     response_mode: "query",
     scope: "openid",
