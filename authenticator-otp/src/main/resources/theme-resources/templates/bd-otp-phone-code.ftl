@@ -3,7 +3,8 @@
     <#if section="header">
         ${msg("bdOtpPhoneCodeTitle")}
     <#elseif section="form">
-        <p id="bd-otp-phone-target">${msg("bdOtpPhoneCodeInstruction", bdOtpPhoneTarget)}</p>
+        <#assign updating = (bdOtpPhoneMode!"add") == "update">
+        <p id="bd-otp-phone-target">${msg(updating?then("bdOtpPhoneCodeInstructionUpdate", "bdOtpPhoneCodeInstruction"), bdOtpPhoneTarget)}</p>
         <#if bdOtpPhoneSecondsLeft gt 0>
             <p id="bd-otp-phone-countdown" data-seconds="${bdOtpPhoneSecondsLeft?c}">${msg("bdSmsOtpValidFor", bdOtpPhoneSecondsLeft?c)}</p>
         </#if>
@@ -21,7 +22,7 @@
             </div>
             <div id="kc-form-buttons" class="${properties.kcFormButtonsClass!}">
                 <input class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}"
-                       id="bd-otp-phone-code-submit" type="submit" value="${msg("bdOtpPhoneRegisterSubmit")}"/>
+                       id="bd-otp-phone-code-submit" type="submit" value="${msg(updating?then("bdOtpPhoneUpdateSubmit", "bdOtpPhoneRegisterSubmit"))}"/>
             </div>
         </form>
         <form id="bd-otp-phone-resend-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
@@ -29,7 +30,8 @@
                     class="${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonBlockClass!}"
                     <#if bdOtpPhoneCooldown gt 0 || bdOtpPhoneResendsLeft == 0>disabled</#if>>${msg("bdSmsOtpResend")}</button>
             <#if bdOtpPhoneCooldown gt 0>
-                <p id="bd-otp-phone-cooldown">${msg("bdSmsOtpCooldownHint", bdOtpPhoneCooldown?c)}</p>
+                <#-- The countdown's text in an attribute (HTML-escaped, read back as text), not in the script. -->
+                <p id="bd-otp-phone-cooldown" data-hint="${msg("bdSmsOtpCooldownHint", "{0}")}">${msg("bdSmsOtpCooldownHint", bdOtpPhoneCooldown?c)}</p>
             </#if>
         </form>
         <form id="bd-otp-phone-change-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
@@ -43,7 +45,7 @@
                     var hint = document.getElementById("bd-otp-phone-cooldown");
                     var cooldown = ${bdOtpPhoneCooldown?c};
                     var canResend = ${(bdOtpPhoneResendsLeft gt 0)?c};
-                    var cooldownHint = "${msg("bdSmsOtpCooldownHint", "{0}")?js_string}";
+                    var cooldownHint = hint.getAttribute("data-hint");
                     var timer = setInterval(function () {
                         cooldown = Math.max(0, cooldown - 1);
                         hint.textContent = cooldown > 0 ? cooldownHint.replace("{0}", cooldown) : "";

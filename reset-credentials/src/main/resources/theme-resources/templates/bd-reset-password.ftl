@@ -1,6 +1,6 @@
 <#--
   Password reset, step 3 (bd-reset-new-password): the new password twice and the captcha. The hint takes the
-  realm policy's length bounds; Keycloak's own messages name a broken rule.
+  realm policy's length bounds; a refused password is told every rule it breaks, in Keycloak's own messages.
 -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>

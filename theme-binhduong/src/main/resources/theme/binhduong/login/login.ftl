@@ -3,6 +3,7 @@
   - the identity provider with alias "dvcqg" (from social.providers) is the first and main button;
   - the username/password form shows only when the attribute "directLoginEnabled" is the boolean true
     (set by the direct-login step when ops switch it on); any other value or its absence hides it;
+  - the login name's hint names the phone number too when the attribute "directLoginByPhone" is true;
   - "Quên mật khẩu?" shows whenever the realm allows a reset: in the password form, or under the DVCQG button
     while the form is hidden, since that reset is how an official prepares a password before direct login is on.
 -->
@@ -15,6 +16,7 @@
 <#assign otherProviders = providers?filter(p -> p.alias != "dvcqg")>
 <#assign directLogin = directLoginEnabled?? && directLoginEnabled?is_boolean && directLoginEnabled>
 <#assign showPasswordForm = realm.password && directLogin>
+<#assign byPhone = directLoginByPhone?? && directLoginByPhone?is_boolean && directLoginByPhone>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password'); section>
 <!-- template: login.ftl (binhduong) -->
 
@@ -44,7 +46,7 @@
                     <@field.group name="username" label=msg("bdLoginUsername") error=usernameError>
                         <span class="${properties.kcInputClass!} <#if usernameError?has_content>${properties.kcError!}</#if>">
                             <input id="username" name="username" value="${login.username!''}" type="text" autocomplete="username"
-                                   autofocus placeholder="${msg('bdLoginUsernamePlaceholder')}"
+                                   autofocus placeholder="${msg(byPhone?then('bdLoginUsernameOrPhonePlaceholder', 'bdLoginUsernamePlaceholder'))}"
                                    aria-invalid="<#if usernameError?has_content>true</#if>"/>
                             <@field.errorIcon error=usernameError/>
                         </span>

@@ -37,9 +37,14 @@ public class DirectLoginConsoleTabFactory implements UiTabProviderFactory<Compon
         return PROVIDER_ID;
     }
 
+    /**
+     * The console adds a declarative tab only while its path matches the address (RoutableTabs' matchPath). "Realm
+     * settings" in the menu opens {@code #/{realm}/realm-settings}, with no tab segment: with a required {@code :tab}
+     * the tab was missing until another tab was clicked. The optional segment (react-router 6) matches both.
+     */
     @Override
     public String getPath() {
-        return "/:realm/realm-settings/:tab";
+        return "/:realm/realm-settings/:tab?";
     }
 
     @Override

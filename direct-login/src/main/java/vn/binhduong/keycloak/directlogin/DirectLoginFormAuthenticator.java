@@ -1,6 +1,7 @@
 package vn.binhduong.keycloak.directlogin;
 
 import java.net.URI;
+import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -13,6 +14,7 @@ import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Errors;
+import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.UserModel;
@@ -33,6 +35,9 @@ public class DirectLoginFormAuthenticator extends UsernamePasswordForm {
     /** Form attribute the login template reads: the username/password form and the banner only when true. */
     public static final String ATTR_DIRECT_LOGIN_ENABLED = "directLoginEnabled";
 
+    /** Form attribute: the login name may be a phone number (the template's hint says so). */
+    public static final String ATTR_PHONE_LOGIN = "directLoginByPhone";
+
     static final String ERROR_DIRECT_LOGIN_OFF = "bd_direct_login_off";
     static final String MSG_OFF = "bdDirectLoginOff";
     static final String MSG_NOT_IN_GROUP = "bdDirectLoginNotInGroup";
@@ -40,7 +45,8 @@ public class DirectLoginFormAuthenticator extends UsernamePasswordForm {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         boolean open = isOpen(context);
-        context.form().setAttribute(ATTR_DIRECT_LOGIN_ENABLED, open);
+        context.form().setAttribute(ATTR_DIRECT_LOGIN_ENABLED, open).setAttribute(ATTR_PHONE_LOGIN,
+                DirectLoginFormAuthenticatorFactory.phoneLoginEnabled(context.getAuthenticatorConfig()));
         if (open) {
             super.authenticate(context);
             return;
@@ -60,14 +66,21 @@ public class DirectLoginFormAuthenticator extends UsernamePasswordForm {
                     context.form().setError(MSG_OFF).createErrorPage(Response.Status.FORBIDDEN));
             return;
         }
-        context.form().setAttribute(ATTR_DIRECT_LOGIN_ENABLED, true);
+        context.form().setAttribute(ATTR_DIRECT_LOGIN_ENABLED, true).setAttribute(ATTR_PHONE_LOGIN,
+                DirectLoginFormAuthenticatorFactory.phoneLoginEnabled(context.getAuthenticatorConfig()));
         super.action(context);
     }
 
-    /** The password check of Keycloak, then membership of the allowed group; others stop here, before the OTP. */
+    /**
+     * The login name (an ID number, or the number of an OTP phone when the step allows it), Keycloak's password
+     * check, then membership of the allowed group; others stop here, before the OTP.
+     */
     @Override
     protected boolean validateForm(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
-        if (!super.validateForm(context, formData)) {
+        MultivaluedMap<String, String> identified = phoneLogin(context)
+                .map(phoneLogin -> phoneLogin.identify(context, formData)).orElse(formData);
+        // Keycloak notes the holder's username as the attempted one: its brute-force detection finds the account by it.
+        if (!super.validateForm(context, identified)) {
             return false;
         }
         UserModel user = context.getUser();
@@ -85,12 +98,25 @@ public class DirectLoginFormAuthenticator extends UsernamePasswordForm {
         return new DirectLoginSwitch(context.getSession(), context.getRealm()).isOpen(Time.currentTime());
     }
 
+    private static Optional<PhoneLogin> phoneLogin(AuthenticationFlowContext context) {
+        AuthenticatorConfigModel config = context.getAuthenticatorConfig();
+        if (!DirectLoginFormAuthenticatorFactory.phoneLoginEnabled(config)) {
+            return Optional.empty();
+        }
+        String path = DirectLoginFormAuthenticatorFactory.phoneLoginGroupPath(config);
+        return Optional.of(new PhoneLogin(path == null ? allowedGroup(context)
+                : group(context, path, DirectLoginFormAuthenticatorFactory.CONF_PHONE_LOGIN_GROUP)));
+    }
+
     private static GroupModel allowedGroup(AuthenticationFlowContext context) {
-        String path = DirectLoginFormAuthenticatorFactory.allowedGroupPath(context.getAuthenticatorConfig());
+        return group(context, DirectLoginFormAuthenticatorFactory.allowedGroupPath(context.getAuthenticatorConfig()),
+                DirectLoginFormAuthenticatorFactory.CONF_ALLOWED_GROUP);
+    }
+
+    private static GroupModel group(AuthenticationFlowContext context, String path, String configKey) {
         GroupModel group = KeycloakModelUtils.findGroupByPath(context.getSession(), context.getRealm(), path);
         if (group == null) {
-            LOG.errorf("%s: group %s does not exist in realm %s", DirectLoginFormAuthenticatorFactory.CONF_ALLOWED_GROUP,
-                    path, context.getRealm().getName());
+            LOG.errorf("%s: group %s does not exist in realm %s", configKey, path, context.getRealm().getName());
             throw new AuthenticationFlowException("direct login group missing", AuthenticationFlowError.INTERNAL_ERROR);
         }
         return group;

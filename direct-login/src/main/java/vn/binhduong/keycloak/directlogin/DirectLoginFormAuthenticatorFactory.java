@@ -1,6 +1,7 @@
 package vn.binhduong.keycloak.directlogin;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
@@ -9,6 +10,7 @@ import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -19,6 +21,8 @@ public class DirectLoginFormAuthenticatorFactory implements AuthenticatorFactory
 
     static final String CONF_ALLOWED_GROUP = "bdDirectLoginAllowedGroup";
     static final String CONF_REDIRECT_WHEN_OFF = "bdDirectLoginRedirectWhenOff";
+    static final String CONF_PHONE_LOGIN = "bdDirectLoginByPhone";
+    static final String CONF_PHONE_LOGIN_GROUP = "bdDirectLoginByPhoneGroup";
     static final String DEFAULT_ALLOWED_GROUP = "can-bo-mot-cua";
 
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
@@ -41,7 +45,7 @@ public class DirectLoginFormAuthenticatorFactory implements AuthenticatorFactory
 
     @Override
     public String getHelpText() {
-        return "ID number and password, only while an administrator has switched direct login on "
+        return "ID number (or OTP phone number) and password, only while an administrator has switched direct login on "
                 + "(PUT /realms/{realm}/bd-direct-login) and only for members of the configured group.";
     }
 
@@ -77,6 +81,16 @@ public class DirectLoginFormAuthenticatorFactory implements AuthenticatorFactory
                 .helpText("Alias of the identity provider (e.g. dvcqg) to send users to at once while direct login "
                         + "is off; empty shows the login page with its identity provider buttons only.")
                 .defaultValue("").add()
+                .property().name(CONF_PHONE_LOGIN).type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .label("Phone number as login name")
+                .helpText("Users may type the mobile number of their registered OTP phone (0…, +84…) instead of "
+                        + "their ID number.")
+                .defaultValue("true").add()
+                .property().name(CONF_PHONE_LOGIN_GROUP).type(ProviderConfigProperty.STRING_TYPE)
+                .label("Group that may use the phone number")
+                .helpText("Only members of this group (name or path) are found by their phone number; empty means "
+                        + "the allowed group. Anyone else typing a number gets the wrong-password answer.")
+                .defaultValue("").add()
                 .build();
     }
 
@@ -85,6 +99,27 @@ public class DirectLoginFormAuthenticatorFactory implements AuthenticatorFactory
         String value = configured(config, CONF_ALLOWED_GROUP);
         String group = value == null ? DEFAULT_ALLOWED_GROUP : value;
         return group.startsWith("/") ? group : "/" + group;
+    }
+
+    static boolean phoneLoginEnabled(AuthenticatorConfigModel config) {
+        String value = configured(config, CONF_PHONE_LOGIN);
+        return value == null || Boolean.parseBoolean(value);
+    }
+
+    /** The group whose members may log in by phone number as a path, or null for the allowed group. */
+    static String phoneLoginGroupPath(AuthenticatorConfigModel config) {
+        String group = configured(config, CONF_PHONE_LOGIN_GROUP);
+        return group == null || group.startsWith("/") ? group : "/" + group;
+    }
+
+    /** The allowed groups (as paths) of every execution of this step in the realm's flows. */
+    static Stream<String> allowedGroupPaths(RealmModel realm) {
+        return realm.getAuthenticationFlowsStream()
+                .flatMap(flow -> realm.getAuthenticationExecutionsStream(flow.getId()))
+                .filter(execution -> PROVIDER_ID.equals(execution.getAuthenticator()))
+                .map(execution -> execution.getAuthenticatorConfig() == null ? null
+                        : realm.getAuthenticatorConfigById(execution.getAuthenticatorConfig()))
+                .map(DirectLoginFormAuthenticatorFactory::allowedGroupPath).distinct();
     }
 
     /** The identity provider alias to redirect to while off, or null for none. */

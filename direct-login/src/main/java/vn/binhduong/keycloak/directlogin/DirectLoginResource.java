@@ -1,30 +1,38 @@
 package vn.binhduong.keycloak.directlogin;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.AdminRoot;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 import org.keycloak.util.JsonSerialization;
 
 /**
  * {@code /realms/{realm}/bd-direct-login}: read (view-realm) the direct-login switch and the DVCQG health probe's
- * status, set (manage-realm) the switch and, under {@code /dvcqg-probe}, the probe's settings.
+ * status, set (manage-realm) the switch and, under {@code /dvcqg-probe}, the probe's settings; enrol officials in
+ * the direct-login group under {@code /officials} (manage-users or manage-realm).
  * The bearer token is checked exactly as the admin REST API checks it, so a master-realm admin token (curl,
  * {@code kcadm.sh}) and a token of this realm's own administrators both work.
  */
@@ -114,6 +122,44 @@ public class DirectLoginResource {
         SwitchWriter.write(session, realm, state,
                 new AdminEventBuilder(realm, auth, session, session.getContext().getConnection()), now);
         return Response.ok(state.toView(now)).build();
+    }
+
+    /**
+     * Adds the listed officials to the direct-login group ({@code action=add}, the default) or removes them
+     * ({@code action=remove}). Body: ID numbers, one per line or the first column of a CSV. Needs manage-users or
+     * manage-realm. Answers a report of every listed number; each change is an admin event.
+     */
+    @POST
+    @Path("officials")
+    @Consumes({MediaType.TEXT_PLAIN, "text/csv"})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response enrolOfficials(@QueryParam("action") String actionName, String body) {
+        RealmModel realm = session.getContext().getRealm();
+        AdminAuth auth = authenticate(realm);
+        AdminPermissionEvaluator permissions = AdminPermissions.evaluator(session, realm, auth);
+        if (!permissions.users().canManage() && !permissions.realm().canManageRealm()) {
+            throw new ForbiddenException();
+        }
+        OfficialsAction action;
+        OfficialsList list;
+        try {
+            action = OfficialsAction.of(actionName);
+            list = OfficialsList.parse(body);
+        } catch (IllegalArgumentException e) {
+            return badRequest(e.getMessage());
+        }
+        List<String> groups = DirectLoginFormAuthenticatorFactory.allowedGroupPaths(realm).toList();
+        if (groups.size() > 1) {
+            return badRequest("Realm có nhiều bước đăng nhập trực tiếp với các nhóm khác nhau (" + String.join(", ", groups)
+                    + "); thêm cán bộ vào đúng nhóm trong trang quản trị.");
+        }
+        String path = groups.isEmpty() ? "/" + DirectLoginFormAuthenticatorFactory.DEFAULT_ALLOWED_GROUP : groups.get(0);
+        GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, path);
+        if (group == null) {
+            return badRequest("Nhóm đăng nhập trực tiếp " + path + " không tồn tại trong realm.");
+        }
+        return Response.ok(new OfficialsEnrolment(session, realm, group).apply(action, list,
+                new AdminEventBuilder(realm, auth, session, session.getContext().getConnection()))).build();
     }
 
     /** Authenticates the caller like {@link AdminRoot} does, then puts the realm of the URL back in the context. */

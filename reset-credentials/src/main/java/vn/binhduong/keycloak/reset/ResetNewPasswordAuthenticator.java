@@ -2,6 +2,7 @@ package vn.binhduong.keycloak.reset;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -22,6 +23,7 @@ import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -95,8 +97,16 @@ public class ResetNewPasswordAuthenticator implements Authenticator {
             // Keycloak checks the realm's password policy here and changes nothing when it fails.
             user.credentialManager().updateCredential(UserCredentialModel.password(password, false));
         } catch (ModelException e) {
-            event.clone().detail(Details.REASON, e.getMessage()).error(Errors.PASSWORD_REJECTED);
-            context.challenge(passwordForm(context).setError(e.getMessage(), e.getParameters()).createForm(TEMPLATE));
+            List<FormMessage> broken = PasswordRules.broken(context.getSession(), context.getRealm(), user, password);
+            event.clone().detail(Details.REASON, broken.isEmpty() ? e.getMessage()
+                    : broken.stream().map(FormMessage::getMessage).collect(Collectors.joining(","))).error(Errors.PASSWORD_REJECTED);
+            LoginFormsProvider form = passwordForm(context);
+            if (broken.isEmpty()) {
+                form.setError(e.getMessage(), e.getParameters());
+            } else {
+                broken.forEach(form::addError);
+            }
+            context.challenge(form.createForm(TEMPLATE));
             return;
         }
         user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);

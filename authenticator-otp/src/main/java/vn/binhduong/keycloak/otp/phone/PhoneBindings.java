@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -51,9 +52,16 @@ public final class PhoneBindings {
      * left behind by a deletion that bypassed our provider (admin console, {@code delete_credential}) binds nothing.
      */
     public boolean boundToAnotherAccount(UserModel user, String phoneE164) {
+        return holders(phoneE164).anyMatch(other -> !other.getId().equals(user.getId()));
+    }
+
+    /**
+     * The accounts holding this number now: an indexed attribute search, never a scan of all users, each hit
+     * confirmed against the account's credentials (see {@link #boundToAnotherAccount}).
+     */
+    public Stream<UserModel> holders(String phoneE164) {
         return session.users().searchForUserByUserAttributeStream(realm, ATTRIBUTE, hash(key(), phoneE164))
-                .filter(other -> !other.getId().equals(user.getId()))
-                .anyMatch(other -> lookup.has(other, phoneE164));
+                .filter(holder -> lookup.has(holder, phoneE164));
     }
 
     static String hash(byte[] key, String phoneE164) {

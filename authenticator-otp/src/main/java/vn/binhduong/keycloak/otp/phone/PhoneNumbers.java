@@ -33,6 +33,18 @@ public final class PhoneNumbers {
         }
     }
 
+    /** The number as its owner reads it: national form for Vietnam ({@code 0912 345 678}), international otherwise. */
+    public static String display(String phoneE164) {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        try {
+            PhoneNumber number = util.parse(phoneE164, DEFAULT_REGION);
+            boolean home = DEFAULT_REGION.equals(util.getRegionCodeForNumber(number));
+            return util.format(number, home ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException e) {
+            return phoneE164;
+        }
+    }
+
     /**
      * What a page or a log line may show: the country code, the first two and the last three digits of the
      * national number ({@code +84 32****565}).

@@ -70,7 +70,7 @@ class DirectLoginConsoleTabIT {
             }
         }
         assertThat(tab).as("declarative UI lists our tab").isNotNull();
-        assertThat(tab.path("metadata").path("path").asText()).isEqualTo("/:realm/realm-settings/:tab");
+        assertThat(tab.path("metadata").path("path").asText()).isEqualTo("/:realm/realm-settings/:tab?");
         assertThat(tab.path("metadata").path("params").path("tab").asText()).isEqualTo(TAB_ID);
         List<String> fields = new ArrayList<>();
         tab.path("properties").forEach(property -> fields.add(property.path("name").asText()));

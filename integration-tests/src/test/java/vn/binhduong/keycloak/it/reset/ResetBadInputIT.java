@@ -94,6 +94,10 @@ class ResetBadInputIT {
             ResetFlow.submitPasswords(browser, refusal.getKey(), refusal.getKey());
             assertThat(text(browser)).as(refusal.getKey()).contains(refusal.getValue());
         }
+        // Every rule a password breaks is named, not only the first.
+        ResetFlow.submitPasswords(browser, "abc", "abc");
+        assertThat(text(browser)).contains("độ dài tối thiểu 8", "ít nhất 1 ký tự hoa", "ít nhất 1 chữ số",
+                "ít nhất 1 ký tự đặc biệt").doesNotContain("ít nhất 1 ký tự thường");
         ResetFlow.submitPasswords(browser, PasswordResetIT.NEW_PASSWORD, PasswordResetIT.NEW_PASSWORD + "x");
         assertThat(text(browser)).contains("Mật khẩu xác nhận không khớp với mật khẩu mới.");
         ResetFlow.submitPasswords(browser, PasswordResetIT.NEW_PASSWORD, "");

@@ -85,6 +85,8 @@ class AccountThemeBrowserIT {
             WebElement masthead = driver.findElement(By.cssSelector(".pf-v5-c-masthead"));
             assertThat(masthead.getCssValue("background-color")).isEqualTo("rgba(165, 14, 14, 1)");
             browser.screenshot("account-console-vi-1280");
+            // The masthead's user menu: the console's "fullName" text, family name first.
+            assertThat(masthead.getText()).contains("Phạm Thị Tài Khoản").doesNotContain("Thị Tài Khoản Phạm");
 
             driver.get(keycloak.realmUrl() + "/account/account-security/signing-in");
             waitUpTo(driver, 60).until(d -> d.findElement(By.tagName("body")).getText().contains("Cách đăng nhập"));

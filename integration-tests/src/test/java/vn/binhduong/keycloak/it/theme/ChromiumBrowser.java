@@ -33,6 +33,8 @@ final class ChromiumBrowser implements AutoCloseable {
                 "--window-size=" + width + "," + height);
         // A Vietnamese user's browser: Keycloak picks the page language from Accept-Language first.
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
+        // The page's console messages, for a failing test to show (driver.manage().logs().get("browser")).
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);

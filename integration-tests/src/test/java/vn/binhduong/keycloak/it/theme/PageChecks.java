@@ -103,6 +103,18 @@ final class PageChecks {
         }
     }
 
+    /**
+     * No message key shown as text: a camelCase word ({@code bdOtpPhonesAdd}, {@code doConfirmDelete}), a
+     * {@code …-display-name}, an unresolved {@code ${…}} or {@code {{…}}}, or an HTML entity printed literally.
+     */
+    static void assertNoRawMessageKeys(ChromeDriver driver, String page) {
+        String text = driver.findElement(By.tagName("body")).getText();
+        assertThat(text).as(page + ": raw message key or escaped text in\n" + text)
+                .doesNotContainPattern("\\b[a-z]+(?:[A-Z][a-z0-9]+)+\\b")
+                .doesNotContainPattern("[a-z]-display-name")
+                .doesNotContain("${").doesNotContain("{{").doesNotContainPattern("&(quot|amp|lt|gt|#\\d+);");
+    }
+
     static void assertNoSidewaysScrolling(ChromeDriver driver) {
         Object overflow = driver.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");

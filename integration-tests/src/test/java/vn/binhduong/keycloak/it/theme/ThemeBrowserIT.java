@@ -90,7 +90,7 @@ class ThemeBrowserIT {
             assertThat(driver.findElement(By.id("bd-direct-login-banner")).isDisplayed()).isTrue();
             WebElement username = driver.findElement(By.id("username"));
             assertThat(labelOf(driver, "username")).isEqualTo("Tài khoản");
-            assertThat(username.getAttribute("placeholder")).isEqualTo("Số CMND/CCCD");
+            assertThat(username.getAttribute("placeholder")).isEqualTo("Số CMND/CCCD hoặc số điện thoại");
             assertThat(labelOf(driver, "password")).isEqualTo("Mật khẩu");
             assertThat(labelOf(driver, "rememberMe")).isEqualTo("Ghi nhớ đăng nhập");
             assertThat(driver.findElement(By.linkText("Quên mật khẩu?")).isDisplayed()).isTrue();

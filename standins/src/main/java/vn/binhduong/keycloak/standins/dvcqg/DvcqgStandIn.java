@@ -293,10 +293,22 @@ public final class DvcqgStandIn implements StandIn {
         @Override
         public ResponseDefinition transform(ServeEvent serveEvent) {
             Request request = serveEvent.getRequest();
-            Map<String, String> query = query(URI.create(request.getAbsoluteUrl()));
+            Map<String, String> query;
+            try {
+                query = query(URI.create(request.getAbsoluteUrl()));
+            } catch (IllegalArgumentException badEncoding) {
+                return refusalPage("Địa chỉ không hợp lệ. Vui lòng quay lại trang đăng nhập và thử lại.");
+            }
             String redirectUri = query.get("redirect_uri");
-            if (redirectUri == null || !accounts.containsKey(query.get("account"))) {
-                return aResponse().withStatus(400).withBody("unknown account or no redirect_uri").build();
+            String account = query.get("account");
+            if (account == null || account.isEmpty()) {
+                return refusalPage("Chưa chọn tài khoản. Vui lòng quay lại, chọn một tài khoản VNeID rồi bấm “Đăng nhập”.");
+            }
+            if (!accounts.containsKey(account)) {
+                return refusalPage("Không có tài khoản mẫu này. Vui lòng quay lại và chọn một tài khoản trong danh sách.");
+            }
+            if (redirectUri == null || redirectUri.isEmpty()) {
+                return refusalPage("Thiếu địa chỉ trả về (redirect_uri). Vui lòng bắt đầu lại từ trang đăng nhập của hệ thống.");
             }
             String code = issueCode(query.get("account"), query);
             return aResponse().withStatus(302).withHeader("Location", redirectUri + "?code=" + encode(code)
@@ -324,7 +336,15 @@ public final class DvcqgStandIn implements StandIn {
 
         @Override
         public ResponseDefinition transform(ServeEvent serveEvent) {
-            Request request = serveEvent.getRequest();
+            try {
+                return redeem(serveEvent.getRequest());
+            } catch (IllegalArgumentException malformed) {
+                // A form or an Authorization header that does not decode: an OAuth error, never a stack trace.
+                return oauthError(400, "invalid_request");
+            }
+        }
+
+        private ResponseDefinition redeem(Request request) {
             Map<String, String> form = form(request);
             String[] basic = basicCredentials(request);
             String clientId = basic != null ? basic[0] : form.get("client_id");
@@ -430,6 +450,14 @@ public final class DvcqgStandIn implements StandIn {
                 + "</ul><button type=\"submit\">Đăng nhập</button></form>"
                 + "<p><a href=\"{{request.query.redirect_uri}}?error=access_denied&amp;state={{request.query.state}}\">Hủy</a></p>"
                 + "</body></html>";
+    }
+
+    /** A 400 page a person can read (never a stack trace): what is wrong and what to do. */
+    private static ResponseDefinition refusalPage(String message) {
+        return aResponse().withStatus(400).withHeader("Content-Type", "text/html; charset=utf-8")
+                .withBody("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>DVCQG (giả lập)</title></head>"
+                        + "<body><h1>Cổng Dịch vụ công Quốc gia — giả lập</h1><p id=\"dvcqg-error\">" + escape(message)
+                        + "</p></body></html>").build();
     }
 
     private static String escape(String text) {

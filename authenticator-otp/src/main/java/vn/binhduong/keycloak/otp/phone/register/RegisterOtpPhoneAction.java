@@ -342,6 +342,7 @@ public class RegisterOtpPhoneAction implements RequiredActionProvider, Credentia
     private Response codePage(RequiredActionContext context, SmsCodeChallenge challenge, String phone, String error,
                               String info) {
         LoginFormsProvider form = context.form()
+                .setAttribute("bdOtpPhoneMode", target(context).mode() == ActionTarget.Mode.UPDATE ? "update" : "add")
                 .setAttribute("bdOtpPhoneTarget", PhoneNumbers.mask(phone))
                 .setAttribute("bdOtpPhoneSecondsLeft", challenge.secondsLeft())
                 .setAttribute("bdOtpPhoneCooldown", challenge.cooldownLeftSeconds())
