@@ -1,14 +1,13 @@
 package vn.binhduong.keycloak.it.benchmark.load;
 
 import java.io.IOException;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +27,6 @@ import vn.binhduong.keycloak.standins.dvcqg.DvcqgStandIn;
 final class BenchRealms {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Keycloak 26's default password hash (pbkdf2-sha512, 210 000 rounds, 512 bits). */
-    private static final int HASH_ITERATIONS = 210_000;
     /** Realm settings copied from ours to stock. */
     private static final List<String> SHARED_SETTINGS = List.of("passwordPolicy", "bruteForceProtected", "permanentLockout",
             "failureFactor", "waitIncrementSeconds", "maxFailureWaitSeconds", "maxDeltaTimeSeconds",
@@ -39,7 +36,6 @@ final class BenchRealms {
 
     private final AdminClient admin;
     private final DvcqgStandIn dvcqg;
-    private final ObjectNode password = hashedPassword();
 
     BenchRealms(AdminClient admin, DvcqgStandIn dvcqg) {
         this.admin = admin;
@@ -48,9 +44,7 @@ final class BenchRealms {
 
     void prepare(Map<Population, Integer> sizes) throws IOException, InterruptedException {
         createStockRealm();
-        for (Map.Entry<Population, Integer> set : sizes.entrySet()) {
-            importUsers(set.getKey(), set.getValue());
-        }
+        importUsers(sizes);
         for (int i = 0; i < sizes.get(Population.DVCQG); i++) {
             dvcqg.account(Population.techId(i), dvcqgClaims(i));
         }
@@ -80,15 +74,31 @@ final class BenchRealms {
         admin.call("POST", "/realms", realm);
     }
 
-    private void importUsers(Population population, int count) throws IOException, InterruptedException {
-        String realm = population.name().startsWith("STOCK") ? Flows.STOCK_REALM : Flows.OURS_REALM;
-        for (int from = 0; from < count; from += 250) {
-            ObjectNode partial = JSON.createObjectNode().put("ifResourceExists", "FAIL");
-            ArrayNode users = partial.putArray("users");
-            for (int i = from; i < Math.min(count, from + 250); i++) {
-                users.add(user(population, i));
+    /** Batches of 100 users, two at a time: the server hashes each password, on both cores. */
+    private void importUsers(Map<Population, Integer> sizes) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<?>> batches = new ArrayList<>();
+        sizes.forEach((population, count) -> {
+            String realm = population.name().startsWith("STOCK") ? Flows.STOCK_REALM : Flows.OURS_REALM;
+            for (int from = 0; from < count; from += 100) {
+                ObjectNode partial = JSON.createObjectNode().put("ifResourceExists", "FAIL");
+                ArrayNode users = partial.putArray("users");
+                for (int i = from; i < Math.min(count, from + 100); i++) {
+                    users.add(user(population, i));
+                }
+                batches.add(pool.submit(() -> {
+                    admin.call("POST", "/realms/" + realm + "/partialImport", partial);
+                    return null;
+                }));
             }
-            admin.call("POST", "/realms/" + realm + "/partialImport", partial);
+        });
+        pool.shutdown();
+        try {
+            for (Future<?> batch : batches) {
+                batch.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("user import failed", e.getCause());
         }
     }
 
@@ -101,12 +111,12 @@ final class BenchRealms {
         switch (population) {
             case DIRECT, RESET, STALLED -> {
                 user.putArray("groups").add("/can-bo-mot-cua");
-                credentials.add(password.deepCopy());
+                credentials.add(password());
                 credentials.addObject().put("type", "bd-otp-phone").put("credentialData",
                         JSON.createObjectNode().put("phone", population.phone(i)).put("receiver", true).toString());
             }
             case STOCK_TOTP -> {
-                credentials.add(password.deepCopy());
+                credentials.add(password());
                 credentials.addObject().put("type", "otp").put("userLabel", "bench")
                         .put("secretData", JSON.createObjectNode().put("value", Population.totpSecret(i)).toString())
                         .put("credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
@@ -116,6 +126,14 @@ final class BenchRealms {
                     .put("userId", Population.techId(i)).put("userName", Population.techId(i));
         }
         return user;
+    }
+
+    /**
+     * In clear: the server hashes it with the realm's policy (Keycloak's default, argon2), as it will on a password
+     * change. A hash made here with another algorithm would be re-hashed at each user's first login, mid-run.
+     */
+    private static ObjectNode password() {
+        return JSON.createObjectNode().put("type", "password").put("value", Population.PASSWORD).put("temporary", false);
     }
 
     /** What DVCQG's userinfo answers for broker user i, with the standard OIDC claims the stock provider reads. */
@@ -139,24 +157,6 @@ final class BenchRealms {
                 ((ObjectNode) config.get("config")).put("phoneHourlyCap", "1000");
                 admin.call("PUT", path, config);
             }
-        }
-    }
-
-    /** One hash for every benchmark user (the same password), so the set-up does not spend minutes hashing. */
-    private static ObjectNode hashedPassword() {
-        try {
-            byte[] salt = new byte[16];
-            new SecureRandom().nextBytes(salt);
-            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(
-                    new PBEKeySpec(Population.PASSWORD.toCharArray(), salt, HASH_ITERATIONS, 512)).getEncoded();
-            Base64.Encoder b64 = Base64.getEncoder();
-            return JSON.createObjectNode().put("type", "password")
-                    .put("secretData", JSON.createObjectNode().put("value", b64.encodeToString(key)).put("salt", b64.encodeToString(salt))
-                            .set("additionalParameters", JSON.createObjectNode()).toString())
-                    .put("credentialData", JSON.createObjectNode().put("hashIterations", HASH_ITERATIONS).put("algorithm", "pbkdf2-sha512")
-                            .set("additionalParameters", JSON.createObjectNode()).toString());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -29,9 +29,9 @@ public final class Benchmark {
     static final String STALL = "SMS gateway stalled for some users";
 
     private final Path work;
-    private final double windowSeconds = Double.parseDouble(setting("bench.window", "10"));
+    private final double windowSeconds = Double.parseDouble(setting("bench.window", "8"));
     private final int rounds = Integer.parseInt(setting("bench.rounds", "2"));
-    private final int users = Integer.parseInt(setting("bench.users", "600"));
+    private final int users = Integer.parseInt(setting("bench.users", "300"));
     private final int stalledUsers = Integer.parseInt(setting("bench.stalled", "8"));
     private final Set<String> scenarios = Set.of(setting("bench.scenarios", "login,broker,reset,stall").split(","));
     private final List<Row> rows = new ArrayList<>();
@@ -91,10 +91,11 @@ public final class Benchmark {
         LoadDriver.Load oidc = load("oidc", flows::stockOidcBroker);
         LoadDriver.Load reset = load("reset", flows::resetByIdNumber);
         LoadDriver.Load stalled = new LoadDriver.Load("stalled", flows::stalledSms, Math.max(200, stalledUsers * 25), stalledUsers);
-        double warmUp = Double.parseDouble(setting("bench.warmup", "8"));
+        double warmUp = Double.parseDouble(setting("bench.warmup", "10"));
         for (LoadDriver.Load flow : List.of(direct, totp, dvcqg, oidc, reset)) {
             System.out.println("warm-up " + flow.name() + ": " + driver.run(flow.at(4), null, warmUp));
         }
+        System.out.println("warm-up stalled: " + driver.run(direct.at(4), stalled, warmUp));
         for (int c : concurrencies) {
             if (scenarios.contains("login")) {
                 pair(LOGIN, c, new Side("ours: ID number + password, SMS OTP", Row.Side.OURS, direct, null),
@@ -151,10 +152,10 @@ public final class Benchmark {
     }
 
     private String header(Instant started, String loadBefore) throws Exception {
-        long minutes = ChronoUnit.SECONDS.between(started, Instant.now());
+        long seconds = ChronoUnit.SECONDS.between(started, Instant.now());
         return "# Benchmarks\n\n"
                 + "Written by `scripts/benchmark.sh` (see the README's Performance section) on " + Instant.now().truncatedTo(ChronoUnit.SECONDS)
-                + String.format(" in %d min %02d s", minutes / 60, minutes % 60) + "; run it again rather than editing this file.\n\n"
+                + String.format(" in %d min %02d s", seconds / 60, seconds % 60) + "; run it again rather than editing this file.\n\n"
                 + "## Machine\n\n" + Machine.describe()
                 + "- Keycloak " + setting("bench.keycloakVersion", "?") + " (`keycloak-quarkus-dist`), `kc.sh start --optimized`, "
                 + "database `dev-mem` (H2 in memory), local caches, one node, default JVM options\n"

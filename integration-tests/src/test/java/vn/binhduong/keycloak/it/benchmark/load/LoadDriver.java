@@ -38,15 +38,16 @@ final class LoadDriver {
         double cpuBefore = cpu();
         long start = System.nanoTime();
         long deadline = start + (long) (seconds * 1e9);
-        List<Thread> threads = new ArrayList<>(threads(measured, window, deadline));
-        if (background != null) {
-            threads.addAll(threads(background, ignored, deadline));
-        }
-        for (Thread thread : threads) {
+        List<Thread> others = background == null ? List.of() : threads(background, ignored, deadline);
+        for (Thread thread : threads(measured, window, deadline)) {
             thread.join();
         }
+        // The window ends with its last measured login; the background's last tries run out after it.
         double wall = (System.nanoTime() - start) / 1e6;
         window.measured(wall, cpu() - cpuBefore, meters.stream().mapToDouble(ProcessMeter::peakRssMib).max().orElse(0));
+        for (Thread thread : others) {
+            thread.join();
+        }
         return window;
     }
 
