@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One Keycloak started from a distribution that {@code kc.sh build} already built ({@code start --optimized}, as
@@ -123,7 +125,7 @@ final class KeycloakNode implements AutoCloseable {
         for (ProcessHandle handle : tree) {
             try {
                 handle.onExit().get(30, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 handle.destroyForcibly();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -122,7 +123,7 @@ final class Visitor {
             int eq = pair.indexOf('=');
             String name = pair.substring(0, eq).trim();
             String value = pair.substring(eq + 1).trim();
-            if (value.isEmpty() || header.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+            if (value.isEmpty() || header.toLowerCase(Locale.ROOT).contains("max-age=0")) {
                 cookies.remove(name);
             } else {
                 cookies.put(name, value);
