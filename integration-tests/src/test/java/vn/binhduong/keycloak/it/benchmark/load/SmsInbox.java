@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -38,13 +39,14 @@ final class SmsInbox implements AutoCloseable {
 
     private final Map<String, Sms> last = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final HttpServer server;
 
     SmsInbox() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
         server.createContext("/sms", this::receive);
         // Stalled answers each hold a thread; they must not hold up the others.
-        server.setExecutor(Executors.newCachedThreadPool());
+        server.setExecutor(handlers);
         server.start();
     }
 
@@ -113,5 +115,7 @@ final class SmsInbox implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        // Its threads would keep the JVM alive for another minute.
+        handlers.shutdownNow();
     }
 }
