@@ -1,0 +1,186 @@
+package vn.binhduong.keycloak.it.benchmark.load;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import vn.binhduong.keycloak.standins.dvcqg.DvcqgStandIn;
+
+/**
+ * The benchmark behind {@code scripts/benchmark.sh}: Keycloak's boot with and without the bundle, then one server
+ * with the bundle (realm {@code binhduong}) and a stock realm beside it, loaded from this JVM (a separate process)
+ * at each concurrency, ours and stock in alternating windows; writes {@code docs/benchmarks.md} and its chart.
+ * Settings are system properties {@code bench.*}, see the README's Performance section.
+ */
+public final class Benchmark {
+
+    static final String LOGIN = "direct login + SMS vs password + OTP";
+    static final String BROKER = "DVCQG broker vs stock OIDC broker";
+    static final String RESET = "password reset by ID number";
+    static final String STALL = "SMS gateway stalled for some users";
+
+    private final Path work;
+    private final double windowSeconds = Double.parseDouble(setting("bench.window", "8"));
+    private final int rounds = Integer.parseInt(setting("bench.rounds", "2"));
+    private final int users = Integer.parseInt(setting("bench.users", "300"));
+    private final int stalledUsers = Integer.parseInt(setting("bench.stalled", "8"));
+    private final Set<String> scenarios = Set.of(setting("bench.scenarios", "login,broker,reset,stall").split(","));
+    private final List<Row> rows = new ArrayList<>();
+    private LoadDriver driver;
+    private Flows flows;
+
+    private Benchmark(Path work) {
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(setting("bench.root", ".")).toAbsolutePath().normalize();
+        new Benchmark(root.resolve("integration-tests/target/benchmark")).run(root);
+    }
+
+    private void run(Path root) throws Exception {
+        Instant started = Instant.ofEpochSecond(Long.parseLong(setting("bench.startedAt", Long.toString(Instant.now().getEpochSecond()))));
+        String loadBefore = Machine.loadAverage();
+        Path logs = Files.createDirectories(work.resolve("logs"));
+        try (SmsInbox sms = new SmsInbox(); DvcqgStandIn dvcqg = DvcqgStandIn.start()) {
+            Map<String, String> environment = environment(dvcqg);
+            List<String> options = new ArrayList<>(List.of("--import-realm"));
+            sms.serverOptions().forEach((key, value) -> options.add("--" + key + "=" + value));
+            List<String> build = List.of("--db=dev-mem", "--health-enabled=true", "--features=declarative-ui",
+                    "--spi-sms-sender--provider-default=http");
+            BootTimes boot = BootTimes.measure(work.resolve("stock-keycloak"), work.resolve("ours-keycloak"), build, options,
+                    environment, Integer.parseInt(setting("bench.bootRounds", "3")), logs);
+            String jfr = setting("bench.jfr", "");
+            String javaOptions = jfr.isEmpty() ? "" : "-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile";
+            try (KeycloakNode node = KeycloakNode.start(work.resolve("ours-keycloak"), options, environment, javaOptions,
+                    logs.resolve("keycloak-load.log"))) {
+                Map<Population, Integer> sizes = new LinkedHashMap<>();
+                for (Population p : Population.values()) {
+                    sizes.put(p, p == Population.STALLED ? Math.max(200, stalledUsers * 25) : users);
+                }
+                long setUp = System.nanoTime();
+                new BenchRealms(new AdminClient(node.baseUrl()), dvcqg).prepare(sizes);
+                System.out.printf("set-up: %d users in %.0f s%n", sizes.values().stream().mapToInt(Integer::intValue).sum(),
+                        (System.nanoTime() - setUp) / 1e9);
+                driver = new LoadDriver(List.of(node.baseUrl()), List.of(node.meter()));
+                flows = new Flows(sms, dvcqg);
+                measure(Arrays.stream(setting("bench.concurrency", "1,4,16").split(",")).map(Integer::valueOf).toList());
+            }
+            Path docs = Files.createDirectories(Path.of(setting("bench.out", root.resolve("docs").toString())));
+            Report report = new Report(rows);
+            report.chart(work.resolve("benchmarks.dat"), work.resolve("benchmarks.gp"), docs.resolve("benchmarks.png"));
+            String header = header(started, loadBefore);
+            Files.writeString(docs.resolve("benchmarks.md"), report.markdown(header, boot), StandardCharsets.UTF_8);
+            System.out.println("wrote " + docs.resolve("benchmarks.md"));
+        }
+    }
+
+    private void measure(List<Integer> concurrencies) throws InterruptedException {
+        LoadDriver.Load direct = load("direct", flows::directLoginSms);
+        LoadDriver.Load totp = load("totp", flows::stockPasswordTotp);
+        LoadDriver.Load dvcqg = load("dvcqg", flows::dvcqgBroker);
+        LoadDriver.Load oidc = load("oidc", flows::stockOidcBroker);
+        LoadDriver.Load reset = load("reset", flows::resetByIdNumber);
+        LoadDriver.Load stalled = new LoadDriver.Load("stalled", flows::stalledSms, Math.max(200, stalledUsers * 25), stalledUsers);
+        double warmUp = Double.parseDouble(setting("bench.warmup", "10"));
+        for (LoadDriver.Load flow : List.of(direct, totp, dvcqg, oidc, reset)) {
+            System.out.println("warm-up " + flow.name() + ": " + driver.run(flow.at(4), null, warmUp));
+        }
+        System.out.println("warm-up stalled: " + driver.run(direct.at(4), stalled, warmUp));
+        for (int c : concurrencies) {
+            if (scenarios.contains("login")) {
+                pair(LOGIN, c, new Side("ours: ID number + password, SMS OTP", Row.Side.OURS, direct, null),
+                        new Side("stock: username + password, TOTP", Row.Side.STOCK, totp, null));
+            }
+            if (scenarios.contains("broker")) {
+                pair(BROKER, c, new Side("ours: DVCQG broker (dvcqg)", Row.Side.OURS, dvcqg, null),
+                        new Side("stock: OpenID Connect broker (oidc)", Row.Side.STOCK, oidc, null));
+            }
+            if (scenarios.contains("reset")) {
+                pair(RESET, c, new Side("ours: reset by ID number + SMS code", Row.Side.OURS, reset, null));
+            }
+            if (scenarios.contains("stall")) {
+                pair(STALL, c, new Side("direct login + SMS, " + stalledUsers + " other users' SMS stalled", Row.Side.STALLED, direct, stalled),
+                        new Side("direct login + SMS, gateway healthy", Row.Side.HEALTHY, direct, null));
+            }
+        }
+    }
+
+    /** One side of a scenario: its flow, and what else loads the server meanwhile (or null). */
+    private record Side(String label, Row.Side side, LoadDriver.Load load, LoadDriver.Load background) {
+    }
+
+    /** The sides' windows alternate (A B, then B A) so that both see the same drift of the machine. */
+    private void pair(String scenario, int concurrency, Side... sides) throws InterruptedException {
+        Map<Side, List<Window>> windows = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < sides.length; i++) {
+                Side side = sides[round % 2 == 0 ? i : sides.length - 1 - i];
+                Window window = driver.run(side.load().at(concurrency), side.background(), windowSeconds);
+                System.out.printf("%s, c=%d, %s: %s%n", scenario, concurrency, side.label(), window);
+                windows.computeIfAbsent(side, s -> new ArrayList<>()).add(window);
+            }
+        }
+        for (Side side : sides) {
+            rows.add(new Row(scenario, side.label(), side.side(), concurrency, Window.merge(windows.get(side))));
+        }
+    }
+
+    private LoadDriver.Load load(String name, Flows.Flow flow) {
+        return new LoadDriver.Load(name, flow, users, 1);
+    }
+
+    /** What the realm file and our SPIs need from the environment, aimed at the stand-ins. */
+    private static Map<String, String> environment(DvcqgStandIn dvcqg) {
+        Map<String, String> env = new LinkedHashMap<>(dvcqg.environment());
+        env.put("BD_MOTCUA_CLIENT_SECRET", UUID.randomUUID().toString());
+        env.put("BD_MOTCUA_REDIRECT_URI", "http://localhost:3000/*");
+        env.put("BD_DICHVUCONG_REDIRECT_URI", "http://localhost:3000/*");
+        // Every benchmark login comes from loopback: the per-IP hourly SMS cap is lifted.
+        env.put("BD_SMS_OTP_IP_HOURLY_CAP", "100000");
+        env.put("BD_CAPTCHA_ENABLED", "false");
+        return env;
+    }
+
+    private String header(Instant started, String loadBefore) throws Exception {
+        long seconds = ChronoUnit.SECONDS.between(started, Instant.now());
+        return "# Benchmarks\n\n"
+                + "Written by `scripts/benchmark.sh` (see the README's Performance section) on " + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                + String.format(" in %d min %02d s", seconds / 60, seconds % 60) + "; run it again rather than editing this file.\n\n"
+                + "## Machine\n\n" + Machine.describe()
+                + "- Keycloak " + setting("bench.keycloakVersion", "?") + " (`keycloak-quarkus-dist`), `kc.sh start --optimized`, "
+                + "database `dev-mem` (H2 in memory), local caches, one node, default JVM options\n"
+                + "- Load average (1, 5, 15 min) when the run started: " + loadBefore + "; when it ended: " + Machine.loadAverage()
+                + "\n- " + setting("bench.note", "Other processes shared the machine during the run (see the load average).") + "\n\n"
+                + "## Method\n\n"
+                + "- The load generator is a separate JVM (this project's `Benchmark`, java.net.http and jsoup, walking the HTML "
+                + "forms as a browser without JavaScript does, a fresh cookie jar per login); the DVCQG stand-in (WireMock) and "
+                + "the SMS gateway stand-in run in it, on loopback, and take CPU from the same two cores.\n"
+                + "- A login runs from the app's authorization request (PKCE) to the code redeemed for tokens; the reset from "
+                + "the login page's \"Quên mật khẩu?\" to its success page.\n"
+                + String.format("- Closed loop: N threads, each one person after another, for %.0f s per window; ", windowSeconds)
+                + rounds + " windows per flow and concurrency, the two sides alternating (A B, B A); after a warm-up of every flow.\n"
+                + "- Distinct users: " + users + " per flow, taken in turn (no user twice within " + users + " logins); "
+                + "the stock realm has our realm's password policy, brute-force detection and event storage, Keycloak's stock "
+                + "browser flow (password form, then the conditional OTP form) and theme; its OTP policy allows a code twice "
+                + "(at tens of logins per second a user returns within one 30-s TOTP period).\n"
+                + "- Both brokers fetch userinfo after the token call; returning people, already linked. Captcha is off, and "
+                + "the per-phone and per-IP hourly SMS caps are lifted (every benchmark phone gets many codes).\n"
+                + "- The stalled gateway answers after " + (SmsInbox.TIMEOUT_MS * 3) + " ms for the stalled users' phones, "
+                + "three times the sender's timeout (" + SmsInbox.TIMEOUT_MS + " ms); " + stalledUsers + " such users keep "
+                + "trying while the measured users log in; their own password checks are in the server CPU of those windows.\n";
+    }
+
+    private static String setting(String key, String fallback) {
+        return System.getProperty(key, fallback);
+    }
+}

@@ -1,0 +1,80 @@
+package vn.binhduong.keycloak.it.benchmark.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Closed-loop load: {@code concurrency} threads, each one person after another (a fresh cookie jar each time), for
+ * a fixed time; logins started before the end are waited for and counted. Users are taken in turn from their
+ * population, so no user logs in twice within a population's length of logins (the brute-force detector's
+ * quick-login check and TOTP replay protection never see one user hammered). Threads are spread over the nodes.
+ */
+final class LoadDriver {
+
+    /** One flow and the people who walk it. */
+    record Load(String name, Flows.Flow flow, int users, int concurrency) {
+        Load at(int threads) {
+            return new Load(name, flow, users, threads);
+        }
+    }
+
+    private final List<String> nodes;
+    private final List<ProcessMeter> meters;
+    private final Map<String, AtomicInteger> nextUser = new ConcurrentHashMap<>();
+
+    LoadDriver(List<String> nodes, List<ProcessMeter> meters) {
+        this.nodes = nodes;
+        this.meters = meters;
+    }
+
+    /** Runs the measured load for {@code seconds}, with an unmeasured background load beside it (or null). */
+    Window run(Load measured, Load background, double seconds) throws InterruptedException {
+        Window window = new Window();
+        Window ignored = new Window();
+        meters.forEach(ProcessMeter::resetPeak);
+        double cpuBefore = cpu();
+        long start = System.nanoTime();
+        long deadline = start + (long) (seconds * 1e9);
+        List<Thread> others = background == null ? List.of() : threads(background, ignored, deadline);
+        for (Thread thread : threads(measured, window, deadline)) {
+            thread.join();
+        }
+        // The window ends with its last measured login; the background's last tries run out after it.
+        double wall = (System.nanoTime() - start) / 1e6;
+        window.measured(wall, cpu() - cpuBefore, meters.stream().mapToDouble(ProcessMeter::peakRssMib).max().orElse(0));
+        for (Thread thread : others) {
+            thread.join();
+        }
+        return window;
+    }
+
+    private List<Thread> threads(Load load, Window window, long deadline) {
+        AtomicInteger counter = nextUser.computeIfAbsent(load.name(), name -> new AtomicInteger());
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < load.concurrency(); t++) {
+            Visitor visitor = new Visitor(nodes.get(t % nodes.size()));
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < deadline) {
+                    int user = Math.floorMod(counter.getAndIncrement(), load.users());
+                    long begin = System.nanoTime();
+                    try {
+                        load.flow().run(visitor, user);
+                        window.success(System.nanoTime() - begin);
+                    } catch (Exception e) {
+                        window.failure(e);
+                    }
+                }
+            }, load.name() + "-" + t);
+            thread.start();
+            threads.add(thread);
+        }
+        return threads;
+    }
+
+    private double cpu() {
+        return meters.stream().mapToDouble(ProcessMeter::cpuMillis).sum();
+    }
+}

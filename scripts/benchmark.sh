@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The benchmark of the README's Performance section: builds the bundle, unpacks two fresh Keycloak distributions
+# (stock, and one with the bundle installed by install-bundle.sh), then runs the load generator in its own JVM. It
+# times both boots, starts one server with the bundle, loads it and writes docs/benchmarks.md and
+# docs/benchmarks.png. About 15 minutes on a 2-core machine. Settings are JVM system properties passed through:
+#
+#   scripts/benchmark.sh [-Dbench.window=10] [-Dbench.rounds=2] [-Dbench.concurrency=1,4,16] [-Dbench.users=600] ...
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+started=$(date +%s)
+kc_version=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' pom.xml)
+work="$root/integration-tests/target/benchmark"
+
+# The chart is drawn by gnuplot (Debian's gnuplot-nox, no X needed).
+if ! command -v gnuplot >/dev/null; then
+  echo "==> Installing gnuplot-nox"
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y -q gnuplot-nox; else sudo apt-get install -y -q gnuplot-nox; fi
+fi
+
+echo "==> Building the bundle and the load generator"
+mvn -B -q -DskipTests package
+
+echo "==> Two fresh Keycloak $kc_version distributions: stock, and with the bundle"
+rm -rf "$work"
+mkdir -p "$work"
+mvn -B -q dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$kc_version:zip" -DoutputDirectory="$work"
+for side in stock ours; do
+  unzip -q "$work/keycloak-quarkus-dist-$kc_version.zip" -d "$work/$side"
+  mv "$work/$side/keycloak-$kc_version" "$work/$side-keycloak"
+  rmdir "$work/$side"
+done
+scripts/install-bundle.sh "$work/ours-keycloak"
+mvn -B -q dependency:build-classpath -pl integration-tests -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath"
+
+echo "==> Running the benchmark (logs in $work/logs)"
+java -Dbench.root="$root" -Dbench.startedAt="$started" -Dbench.keycloakVersion="$kc_version" "$@" \
+  -cp "$root/integration-tests/target/test-classes:$(cat "$work/classpath")" \
+  vn.binhduong.keycloak.it.benchmark.load.Benchmark
+echo "==> Done in $(( $(date +%s) - started )) s"
