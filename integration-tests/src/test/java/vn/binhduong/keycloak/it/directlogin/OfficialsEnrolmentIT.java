@@ -16,6 +16,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import vn.binhduong.keycloak.it.otp.SmsOtpTestRealm;
+import vn.binhduong.keycloak.it.security.SignedInOfficial;
+import vn.binhduong.keycloak.it.support.DirectLoginApi;
+import vn.binhduong.keycloak.it.support.StandIns;
+import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
 import vn.binhduong.keycloak.it.support.AdminApi;
 import vn.binhduong.keycloak.it.support.KeycloakExtension;
 import vn.binhduong.keycloak.it.support.KeycloakServer;
@@ -35,10 +40,12 @@ class OfficialsEnrolmentIT {
 
     private final KeycloakServer keycloak;
     private final AdminApi admin;
+    private final SmsGatewayStandIn gateway;
 
-    OfficialsEnrolmentIT(KeycloakServer keycloak, AdminApi admin) {
+    OfficialsEnrolmentIT(KeycloakServer keycloak, AdminApi admin, StandIns standIns) {
         this.keycloak = keycloak;
         this.admin = admin;
+        this.gateway = standIns.smsGateway();
     }
 
     @Test
@@ -77,12 +84,13 @@ class OfficialsEnrolmentIT {
     @Test
     void onlyUserOrRealmManagersMayEnrol() throws Exception {
         admin.createUser("074090000504", PASSWORD, "Phạm", "Thị Dung");
-        String userManager = admin.createUser("074090000505", PASSWORD, "Hoàng", "Văn Em");
-        grantRealmManagementRole(userManager, "manage-users");
+        SignedInOfficial official = SignedInOfficial.create(admin, "074090000507", SmsOtpTestRealm.newPhone());
+        SignedInOfficial userManager = SignedInOfficial.create(admin, "074090000505", SmsOtpTestRealm.newPhone());
+        grantRealmManagementRole(userManager.userId, "manage-users");
 
-        assertThat(post("add", "074090000504", realmUserToken("074090000504")).statusCode()).isEqualTo(403);
+        assertThat(post("add", "074090000504", realmUserToken(official)).statusCode()).isEqualTo(403);
         assertThat(post("add", "074090000504", null).statusCode()).isEqualTo(401);
-        assertThat(texts(JSON.readTree(post("add", "074090000504", realmUserToken("074090000505")).body()), "added"))
+        assertThat(texts(JSON.readTree(post("add", "074090000504", realmUserToken(userManager)).body()), "added"))
                 .containsExactly("074090000504");
     }
 
@@ -135,14 +143,8 @@ class OfficialsEnrolmentIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
     }
 
-    private String realmUserToken(String username) throws Exception {
-        String form = "grant_type=password&client_id=admin-cli&username=" + username + "&password="
-                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(keycloak.realmUrl() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).path("access_token").asText();
+    /** A realm user's access token from a full direct login (password, then the SMS code): no other way gives one. */
+    private String realmUserToken(SignedInOfficial user) throws Exception {
+        return user.signIn(keycloak, new DirectLoginApi(keycloak, admin), gateway, "openid").accessToken();
     }
 }

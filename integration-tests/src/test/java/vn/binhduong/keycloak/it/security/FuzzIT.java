@@ -98,10 +98,13 @@ class FuzzIT {
                 directLogin.switchOn("FuzzIT");
                 SignedInOfficial official = SignedInOfficial.create(admin, String.format("07409700%04d", round),
                         SmsOtpTestRealm.newPhone());
+                // Its own official: the SMS page's wrong codes lock the other one while this one signs in.
+                SignedInOfficial phoneOwner = SignedInOfficial.create(admin, String.format("07409710%04d", round),
+                        SmsOtpTestRealm.newPhone());
                 List<Future<?>> forms = new ArrayList<>();
                 forms.add(fuzzForm(pool, "direct-login form", loginPage(), List.of("username", "password", "rememberMe", "credentialId")));
                 forms.add(fuzzForm(pool, "SMS code page", smsPage(official), List.of("code", "resend")));
-                forms.add(fuzzForm(pool, "OTP phone page", phonePage(official), List.of("source", "country", "phone", "code",
+                forms.add(fuzzForm(pool, "OTP phone page", phonePage(phoneOwner), List.of("source", "country", "phone", "code",
                         "resend", "changeNumber", "makeReceiver", "deletePhone", "cancel-aia", CaptchaStandIn.FORM_FIELD)));
                 awaitAll(forms);
                 directLogin.switchOff();

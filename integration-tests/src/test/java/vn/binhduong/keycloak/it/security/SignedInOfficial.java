@@ -13,14 +13,14 @@ import vn.binhduong.keycloak.it.support.OtpPhones;
 import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
 
 /** An official of {@code can-bo-mot-cua} with a password and an OTP phone, signed in at motcua the only way there is. */
-final class SignedInOfficial {
+public final class SignedInOfficial {
 
-    static final String PASSWORD = "Abc@12345";
-    static final String GROUP = "/can-bo-mot-cua";
+    public static final String PASSWORD = "Abc@12345";
+    public static final String GROUP = "/can-bo-mot-cua";
 
-    final String idNumber;
-    final String phoneE164;
-    final String userId;
+    public final String idNumber;
+    public final String phoneE164;
+    public final String userId;
 
     private SignedInOfficial(String idNumber, String phoneE164, String userId) {
         this.idNumber = idNumber;
@@ -28,7 +28,7 @@ final class SignedInOfficial {
         this.userId = userId;
     }
 
-    static SignedInOfficial create(AdminApi admin, String idNumber, String phoneE164) throws Exception {
+    public static SignedInOfficial create(AdminApi admin, String idNumber, String phoneE164) throws Exception {
         return new SignedInOfficial(idNumber, phoneE164,
                 OtpPhones.createUser(admin, idNumber, PASSWORD, "Đặng", "Thị Hoa", phoneE164, GROUP));
     }
@@ -38,14 +38,14 @@ final class SignedInOfficial {
     }
 
     /** The browser, with its Keycloak session, and the tokens motcua got. */
-    record Session(Browser browser, JsonNode tokens) {
-        String accessToken() {
+    public record Session(Browser browser, JsonNode tokens) {
+        public String accessToken() {
             return tokens.path("access_token").asText();
         }
     }
 
     /** Motcua's tokens for {@code scope} after the direct login: the password, then the SMS code. */
-    Session signIn(KeycloakServer keycloak, DirectLoginApi directLogin, SmsGatewayStandIn gateway, String scope)
+    public Session signIn(KeycloakServer keycloak, DirectLoginApi directLogin, SmsGatewayStandIn gateway, String scope)
             throws Exception {
         directLogin.switchOn("SignedInOfficial");
         try {
