@@ -78,7 +78,8 @@ public class DirectLoginFormAuthenticator extends UsernamePasswordForm {
     @Override
     protected boolean validateForm(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
         MultivaluedMap<String, String> identified = phoneLogin(context)
-                .map(phoneLogin -> phoneLogin.identify(context, formData)).orElse(formData);
+                .map(phoneLogin -> phoneLogin.identify(context, formData))
+                .orElseGet(() -> PhoneLogin.masked(context, formData));
         // Keycloak notes the holder's username as the attempted one: its brute-force detection finds the account by it.
         if (!super.validateForm(context, identified)) {
             return false;

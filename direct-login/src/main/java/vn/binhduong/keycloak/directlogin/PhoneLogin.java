@@ -52,14 +52,37 @@ final class PhoneLogin {
     }
 
     /**
-     * The form data the password check should see: unchanged when the login name is not a phone number or is an
-     * existing username (an enterprise's tax code can look like a number), else with the username replaced.
+     * With phone login off: a phone number typed as the login name still reaches Keycloak's check (and its events
+     * and log) only masked; it is no username there anyway.
      */
-    MultivaluedMap<String, String> identify(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
+    static MultivaluedMap<String, String> masked(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
+        Optional<String> phone = phoneNotUsername(context, formData);
+        if (phone.isEmpty()) {
+            return formData;
+        }
+        MultivaluedMap<String, String> masked = new MultivaluedHashMap<>(formData);
+        masked.putSingle(AuthenticationManager.FORM_USERNAME, PhoneNumbers.mask(phone.get()));
+        return masked;
+    }
+
+    /** The typed login name as a phone number, unless it is an existing username (an enterprise's tax code can look like one). */
+    private static Optional<String> phoneNotUsername(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
         String typed = formData.getFirst(AuthenticationManager.FORM_USERNAME);
         Optional<String> phone = typedPhone(typed);
         if (phone.isEmpty()
                 || KeycloakModelUtils.findUserByNameOrEmail(context.getSession(), context.getRealm(), typed.trim()) != null) {
+            return Optional.empty();
+        }
+        return phone;
+    }
+
+    /**
+     * The form data the password check should see: unchanged when the login name is not a phone number or is an
+     * existing username, else with the username replaced.
+     */
+    MultivaluedMap<String, String> identify(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
+        Optional<String> phone = phoneNotUsername(context, formData);
+        if (phone.isEmpty()) {
             return formData;
         }
         List<UserModel> holders = new PhoneBindings(context.getSession(), context.getRealm()).holders(phone.get())
