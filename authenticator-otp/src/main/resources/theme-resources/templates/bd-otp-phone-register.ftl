@@ -27,39 +27,37 @@
                 <input type="hidden" name="source" value="other"/>
             </#if>
             <div class="${properties.kcFormGroupClass!}">
-                <div class="${properties.kcLabelWrapperClass!}">
-                    <label for="country" class="${properties.kcLabelClass!}">${msg("bdOtpPhoneCountryLabel")}</label>
+                <div class="${properties.kcFormGroupLabelClass!}">
+                    <label for="country" class="${properties.kcFormLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${msg("bdOtpPhoneCountryLabel")}</span></label>
                 </div>
-                <div class="${properties.kcInputWrapperClass!}">
-                    <span class="${properties.kcInputClass!}">
-                        <select id="country" name="country">
-                            <#list bdOtpPhoneCountries as country>
-                                <option value="${country.region}" <#if country.region == bdOtpPhoneCountry>selected</#if>>${country.code} ${country.name}</option>
-                            </#list>
-                        </select>
-                    </span>
-                </div>
+                <span class="${properties.kcInputClass!}">
+                    <select id="country" name="country">
+                        <#list bdOtpPhoneCountries as country>
+                            <option value="${country.region}" <#if country.region == bdOtpPhoneCountry>selected</#if>>${country.code} ${country.name}</option>
+                        </#list>
+                    </select>
+                </span>
             </div>
             <div class="${properties.kcFormGroupClass!}">
-                <div class="${properties.kcLabelWrapperClass!}">
-                    <label for="phone" class="${properties.kcLabelClass!}">${msg("bdOtpPhoneNumberLabel")}</label>
+                <div class="${properties.kcFormGroupLabelClass!}">
+                    <label for="phone" class="${properties.kcFormLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${msg("bdOtpPhoneNumberLabel")}</span></label>
                 </div>
-                <div class="${properties.kcInputWrapperClass!}">
-                    <span class="${properties.kcInputClass!}">
-                        <input id="phone" name="phone" type="tel" inputmode="tel" autocomplete="tel-national" dir="ltr"
-                               value="${bdOtpPhoneNumber}" placeholder="${msg("bdOtpPhoneNumberPlaceholder")}"
-                               aria-invalid="<#if message?? && message.type == "error">true<#else>false</#if>"/>
-                    </span>
-                </div>
+                <span class="${properties.kcInputClass!}">
+                    <input id="phone" name="phone" type="tel" inputmode="tel" autocomplete="tel-national" dir="ltr"
+                           value="${bdOtpPhoneNumber}" placeholder="${msg("bdOtpPhoneNumberPlaceholder")}"
+                           aria-invalid="<#if message?? && message.type == "error">true<#else>false</#if>"/>
+                </span>
             </div>
             <@captcha.widget/>
-            <div id="kc-form-buttons" class="${properties.kcFormButtonsClass!}">
-                <input class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}"
-                       id="bd-otp-phone-submit" type="submit" value="${msg("bdOtpPhoneSubmit")}"/>
-                <#if isAppInitiatedAction??>
-                    <button class="${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}"
-                            id="bd-otp-phone-cancel" type="submit" name="cancel-aia" value="true" formnovalidate>${msg("bdOtpPhoneBack")}</button>
-                </#if>
+            <div id="kc-form-buttons" class="${properties.kcFormGroupClass!}">
+                <div class="${properties.kcFormActionGroupClass!}">
+                    <input class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}"
+                           id="bd-otp-phone-submit" type="submit" value="${msg("bdOtpPhoneSubmit")}"/>
+                    <#if isAppInitiatedAction??>
+                        <button class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}"
+                                id="bd-otp-phone-cancel" type="submit" name="cancel-aia" value="true" formnovalidate>${msg("bdOtpPhoneBack")}</button>
+                    </#if>
+                </div>
             </div>
         </form>
     </#if>

@@ -17,7 +17,7 @@ public final class Captcha {
 
     /** Message key shown when the captcha was not solved or could not be checked. */
     public static final String FAILED_MESSAGE = "bdCaptchaFailed";
-    /** Form attribute the theme's {@code bd-captcha.ftl} macro reads; absent when captcha is off. */
+    /** Form attribute this module's {@code bd-captcha.ftl} macro (theme-resources) reads; absent when captcha is off. */
     static final String FORM_ATTRIBUTE = "bdCaptcha";
     /** The widget is a token at most this long: anything longer is refused without calling the service. */
     static final int MAX_TOKEN_LENGTH = 4096;

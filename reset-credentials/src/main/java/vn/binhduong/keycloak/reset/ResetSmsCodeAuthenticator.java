@@ -21,6 +21,7 @@ import vn.binhduong.keycloak.otp.challenge.SendBudget;
 import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge;
 import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge.SendResult;
 import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge.VerifyResult;
+import vn.binhduong.keycloak.otp.challenge.SmsCodeView;
 import vn.binhduong.keycloak.otp.challenge.SmsOtpPolicy;
 import vn.binhduong.keycloak.otp.phone.OtpPhoneLookup;
 
@@ -113,19 +114,19 @@ public class ResetSmsCodeAuthenticator implements Authenticator {
                 // A failure challenge: Keycloak counts it for the user's brute-force protection (no category is
                 // declared), and for no one when there is no user.
                 event.error(Errors.INVALID_CODE);
-                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, form(context, challenge, "bdSmsOtpInvalid"));
+                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, form(context, challenge, result.errorMessage()));
             }
             case LOCKED -> {
                 event.error(ResetEvents.ERROR_CODE_LOCKED);
-                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, form(context, challenge, "bdSmsOtpLocked"));
+                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, form(context, challenge, result.errorMessage()));
             }
             case EXPIRED -> {
                 event.error(Errors.EXPIRED_CODE);
-                context.challenge(form(context, challenge, "bdSmsOtpExpired"));
+                context.challenge(form(context, challenge, result.errorMessage()));
             }
             case NO_CODE -> {
                 event.error(Errors.INVALID_CODE);
-                context.challenge(form(context, challenge, "bdSmsOtpNoCode"));
+                context.challenge(form(context, challenge, result.errorMessage()));
             }
         }
     }
@@ -136,21 +137,15 @@ public class ResetSmsCodeAuthenticator implements Authenticator {
 
     private Response afterSend(AuthenticationFlowContext context, SmsCodeChallenge challenge, Target target, SendResult result) {
         EventBuilder event = context.getEvent().clone().detail(ResetEvents.STEP, ResetEvents.STEP_CODE_SENT).user(target.user());
-        return switch (result) {
-            // For a real account the SMS leaves after this response; AfterResponseSms records its event.
-            case SENT -> form(context, challenge, null);
-            case COOLDOWN -> form(context, challenge, "bdSmsOtpCooldown");
-            case NO_RESENDS_LEFT -> form(context, challenge, "bdSmsOtpNoResendsLeft");
-            case PHONE_CAP_REACHED, IP_CAP_REACHED -> {
-                event.detail("cap", result.name().toLowerCase(Locale.ROOT)).error(ResetEvents.ERROR_CAP_REACHED);
-                yield form(context, challenge, "bdSmsOtpCapReached");
-            }
+        if (result.capReached()) {
+            event.detail("cap", result.name().toLowerCase(Locale.ROOT)).error(ResetEvents.ERROR_CAP_REACHED);
+        } else if (result == SendResult.GATEWAY_FAILED) {
             // Neither way out fails on the spot: a real account's gateway failure shows in AfterResponseSms' event.
-            case GATEWAY_FAILED -> {
-                event.error(ResetEvents.ERROR_SEND_FAILED);
-                yield form(context, challenge, "bdSmsOtpSendFailed");
-            }
-        };
+            event.error(ResetEvents.ERROR_SEND_FAILED);
+        }
+        // SENT shows no notice: for a real account the SMS leaves after this response (AfterResponseSms records
+        // its event), and an unknown one gets none.
+        return form(context, challenge, result.errorMessage());
     }
 
     /**
@@ -158,12 +153,8 @@ public class ResetSmsCodeAuthenticator implements Authenticator {
      * nor the language an official once chose tells a real account from an unknown one.
      */
     private static Response form(AuthenticationFlowContext context, SmsCodeChallenge challenge, String error) {
-        var form = context.form()
-                .setAttribute("bdSmsOtpSecondsLeft", challenge.secondsLeft())
-                .setAttribute("bdSmsOtpCooldown", challenge.cooldownLeftSeconds())
-                .setAttribute("bdSmsOtpResendsLeft", challenge.resendsLeft())
-                .setAttribute("bdSmsOtpStarted", challenge.started())
-                .setAttribute("bdSmsOtpCodeLength", policy(context).codeLength());
+        // No phone in the view: the page is the same for every ID number.
+        var form = context.form().setAttribute(SmsCodeView.ATTRIBUTE, challenge.view(null));
         if (error != null) {
             form.setError(error);
         }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.AuthenticationFlowException;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Errors;
@@ -19,7 +20,9 @@ import org.keycloak.models.UserModel;
 import vn.binhduong.keycloak.otp.challenge.SendBudget;
 import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge;
 import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge.Verification;
+import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge.VerifyResult;
 import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge.SendResult;
+import vn.binhduong.keycloak.otp.challenge.SmsCodeView;
 import vn.binhduong.keycloak.otp.challenge.SmsOtpPolicy;
 import vn.binhduong.keycloak.otp.phone.OtpPhoneLookup;
 import vn.binhduong.keycloak.otp.phone.PhoneClaims;
@@ -55,7 +58,7 @@ public class SmsOtpAuthenticator implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        UserModel user = context.getUser();
+        UserModel user = userOf(context);
         if (!mayGoOn(context)) {
             return;
         }
@@ -79,7 +82,7 @@ public class SmsOtpAuthenticator implements Authenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        UserModel user = context.getUser();
+        UserModel user = userOf(context);
         // Before anything, a resend too: neither a closed flow nor a locked account gets an SMS or a comparison.
         if (!mayGoOn(context)) {
             return;
@@ -106,27 +109,28 @@ public class SmsOtpAuthenticator implements Authenticator {
         if (verification.evaluated()) {
             context.getEvent().detail(DETAIL_ATTEMPT, Integer.toString(verification.attempt()));
         }
+        String message = verification.result().errorMessage();
         switch (verification.result()) {
             case VALID -> {
                 PhoneClaims.proven(user, phone.get());
                 context.getEvent().detail(DETAIL, "verified");
                 context.success();
             }
-            case INVALID -> wrongCode(context, challenge, phone.get(), "bdSmsOtpInvalid");
+            case INVALID -> wrongCode(context, challenge, phone.get(), message);
             // The entry that spent the last attempt was compared, and counts like any wrong code; later ones were not.
             case LOCKED -> {
                 if (verification.evaluated()) {
-                    wrongCode(context, challenge, phone.get(), "bdSmsOtpLocked");
+                    wrongCode(context, challenge, phone.get(), message);
                 } else {
                     context.getEvent().user(user).error(ERROR_LOCKED);
-                    context.challenge(form(context, challenge, phone.get(), "bdSmsOtpLocked", null));
+                    context.challenge(form(context, challenge, phone.get(), message, null));
                 }
             }
             case EXPIRED -> {
                 context.getEvent().user(user).error(Errors.EXPIRED_CODE);
-                context.challenge(form(context, challenge, phone.get(), "bdSmsOtpExpired", null));
+                context.challenge(form(context, challenge, phone.get(), message, null));
             }
-            case NO_CODE -> context.challenge(form(context, challenge, phone.get(), "bdSmsOtpNoCode", null));
+            case NO_CODE -> context.challenge(form(context, challenge, phone.get(), message, null));
         }
     }
 
@@ -160,7 +164,7 @@ public class SmsOtpAuthenticator implements Authenticator {
             return false;
         }
         context.getEvent().user(user).error(error);
-        context.forceChallenge(form(context, challenge, phone, "bdSmsOtpInvalid", null));
+        context.forceChallenge(form(context, challenge, phone, VerifyResult.INVALID.errorMessage(), null));
         return true;
     }
 
@@ -178,36 +182,23 @@ public class SmsOtpAuthenticator implements Authenticator {
     private Response afterSend(AuthenticationFlowContext context, SmsCodeChallenge challenge, String phone, SendResult result) {
         UserModel user = context.getUser();
         String masked = PhoneNumbers.mask(phone);
-        switch (result) {
-            case SENT:
-                context.getEvent().detail(DETAIL, "sent");
-                return form(context, challenge, phone, null, "bdSmsOtpSent");
-            case COOLDOWN:
-                return form(context, challenge, phone, "bdSmsOtpCooldown", null);
-            case NO_RESENDS_LEFT:
-                return form(context, challenge, phone, "bdSmsOtpNoResendsLeft", null);
-            case PHONE_CAP_REACHED:
-            case IP_CAP_REACHED:
-                context.getEvent().clone().user(user).detail(DETAIL, result.name().toLowerCase(Locale.ROOT))
-                        .detail("phone", masked).error(ERROR_CAP_REACHED);
-                return form(context, challenge, phone, "bdSmsOtpCapReached", null);
-            case GATEWAY_FAILED:
-            default:
-                LOG.warnf("SMS OTP for user %s to %s not sent: %s", user.getId(), masked, challenge.lastFailureReason());
-                context.getEvent().clone().user(user).detail("phone", masked).error(ERROR_SEND_FAILED);
-                return form(context, challenge, phone, "bdSmsOtpSendFailed", null);
+        if (result == SendResult.SENT) {
+            context.getEvent().detail(DETAIL, "sent");
+            return form(context, challenge, phone, null, SmsCodeChallenge.SENT_MESSAGE);
         }
+        if (result.capReached()) {
+            context.getEvent().clone().user(user).detail(DETAIL, result.name().toLowerCase(Locale.ROOT))
+                    .detail("phone", masked).error(ERROR_CAP_REACHED);
+        } else if (result == SendResult.GATEWAY_FAILED) {
+            LOG.warnf("SMS OTP for user %s to %s not sent: %s", user.getId(), masked, challenge.lastFailureReason());
+            context.getEvent().clone().user(user).detail("phone", masked).error(ERROR_SEND_FAILED);
+        }
+        return form(context, challenge, phone, result.errorMessage(), null);
     }
 
     private Response form(AuthenticationFlowContext context, SmsCodeChallenge challenge, String phone, String error,
                           String info) {
-        var form = context.form()
-                .setAttribute("bdSmsOtpPhone", PhoneNumbers.mask(phone))
-                .setAttribute("bdSmsOtpSecondsLeft", challenge.secondsLeft())
-                .setAttribute("bdSmsOtpCooldown", challenge.cooldownLeftSeconds())
-                .setAttribute("bdSmsOtpResendsLeft", challenge.resendsLeft())
-                .setAttribute("bdSmsOtpStarted", challenge.started())
-                .setAttribute("bdSmsOtpCodeLength", policy(context).codeLength());
+        var form = context.form().setAttribute(SmsCodeView.ATTRIBUTE, challenge.view(phone));
         if (error != null) {
             form.setError(error);
         } else if (info != null) {
@@ -216,9 +207,13 @@ public class SmsOtpAuthenticator implements Authenticator {
         return form.createForm(TEMPLATE);
     }
 
+    /**
+     * A user without an OTP phone, as the execution's {@code noPhone} says: through {@link #setRequiredActions} to the
+     * phone registration, or refused with our message.
+     */
     private void noPhone(AuthenticationFlowContext context, UserModel user) {
         if (new SmsOtpSettings(context.getAuthenticatorConfig()).noPhonePolicy() == NoPhonePolicy.REGISTER_PHONE) {
-            user.addRequiredAction(REGISTER_PHONE_ACTION);
+            setRequiredActions(context.getSession(), context.getRealm(), user);
             context.success();
             return;
         }
@@ -240,19 +235,39 @@ public class SmsOtpAuthenticator implements Authenticator {
         return context.getSession().getContext().resolveLocale(user);
     }
 
+    /**
+     * False although the step needs a user ({@link #userOf} refuses a flow that set none): Keycloak consults
+     * {@link #configuredFor} for a step that requires a user and, for a REQUIRED one, either sets the user up or
+     * refuses by the factory-wide {@code isUserSetupAllowed}, never seeing the execution's config. The per-execution
+     * {@code noPhone} policy is applied in {@link #authenticate} instead, which Keycloak reaches only this way.
+     */
     @Override
     public boolean requiresUser() {
-        return true;
+        return false;
     }
 
-    /** Always true: a missing phone is handled in the step itself, as its execution's config says. */
+    /** Whether the user has an OTP phone; "Condition - user configured" and Keycloak's credential views read this. */
     @Override
     public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
+        return phones.find(user).isPresent();
     }
 
+    /** The phone registration, once, for a user this step found without an OTP phone. */
     @Override
     public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        if (user.getRequiredActionsStream().noneMatch(REGISTER_PHONE_ACTION::equals)) {
+            user.addRequiredAction(REGISTER_PHONE_ACTION);
+        }
+    }
+
+    /** The user an earlier step identified; a flow that put this step first fails as Keycloak fails it. */
+    private static UserModel userOf(AuthenticationFlowContext context) {
+        UserModel user = context.getUser();
+        if (user == null) {
+            throw new AuthenticationFlowException("sms-otp needs a user identified by an earlier step",
+                    AuthenticationFlowError.UNKNOWN_USER);
+        }
+        return user;
     }
 
     @Override

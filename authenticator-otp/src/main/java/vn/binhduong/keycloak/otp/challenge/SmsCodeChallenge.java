@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.text.MessageFormat;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -12,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 
+import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -22,6 +22,7 @@ import org.keycloak.theme.Theme;
 import vn.binhduong.keycloak.otp.metrics.SmsMetrics;
 import vn.binhduong.keycloak.otp.metrics.SmsMetrics.Cap;
 import vn.binhduong.keycloak.otp.metrics.SmsMetrics.CodeOutcome;
+import vn.binhduong.keycloak.otp.phone.PhoneNumbers;
 import vn.binhduong.keycloak.otp.sender.SmsDelivery;
 import vn.binhduong.keycloak.otp.sender.SmsSendException;
 
@@ -48,9 +49,54 @@ public final class SmsCodeChallenge {
     /** Message key of the SMS text ({0} the code, {1} the lifetime in seconds), in the {@link SmsTextLocale}. */
     public static final String SMS_TEXT_KEY = "bdSmsOtpSmsText";
 
-    public enum SendResult { SENT, COOLDOWN, NO_RESENDS_LEFT, PHONE_CAP_REACHED, IP_CAP_REACHED, GATEWAY_FAILED }
+    /** Message key of the notice that a code was sent. */
+    public static final String SENT_MESSAGE = "bdSmsOtpSent";
 
-    public enum VerifyResult { VALID, INVALID, EXPIRED, LOCKED, NO_CODE }
+    /** What a send came to, with the message every SMS code page shows for it. */
+    public enum SendResult {
+        SENT(null),
+        COOLDOWN("bdSmsOtpCooldown"),
+        NO_RESENDS_LEFT("bdSmsOtpNoResendsLeft"),
+        PHONE_CAP_REACHED("bdSmsOtpCapReached"),
+        IP_CAP_REACHED("bdSmsOtpCapReached"),
+        GATEWAY_FAILED("bdSmsOtpSendFailed");
+
+        private final String errorMessage;
+
+        SendResult(String errorMessage) {
+            this.errorMessage = errorMessage;
+        }
+
+        /** The error message key; null for {@link #SENT}. */
+        public String errorMessage() {
+            return errorMessage;
+        }
+
+        /** A refusal by the caps (hourly per subject or per IP), which is worth an event. */
+        public boolean capReached() {
+            return this == PHONE_CAP_REACHED || this == IP_CAP_REACHED;
+        }
+    }
+
+    /** What an entry came to, with the message every SMS code page shows for it. */
+    public enum VerifyResult {
+        VALID(null),
+        INVALID("bdSmsOtpInvalid"),
+        EXPIRED("bdSmsOtpExpired"),
+        LOCKED("bdSmsOtpLocked"),
+        NO_CODE("bdSmsOtpNoCode");
+
+        private final String errorMessage;
+
+        VerifyResult(String errorMessage) {
+            this.errorMessage = errorMessage;
+        }
+
+        /** The error message key; null for {@link #VALID}. */
+        public String errorMessage() {
+            return errorMessage;
+        }
+    }
 
     /**
      * What one entry came to. {@code attempt} is the slot it claimed (1 to the cap) when the code was compared, 0
@@ -75,7 +121,6 @@ public final class SmsCodeChallenge {
     private final SendCaps caps;
     private final Dispatch dispatch;
     private final SmsMetrics metrics = new SmsMetrics();
-    private final SecureRandom random = new SecureRandom();
     private SmsSendException lastFailure;
 
     public SmsCodeChallenge(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
@@ -138,7 +183,8 @@ public final class SmsCodeChallenge {
                 return SendResult.IP_CAP_REACHED;
             }
         }
-        String code = new CodeGenerator(random).next(policy.codeLength());
+        // Uniform over the digits, leading zeros kept.
+        String code = SecretGenerator.getInstance().randomString(policy.codeLength(), SecretGenerator.DIGITS);
         try {
             dispatch.send(phoneE164, smsText(code, locale), code);
         } catch (SmsSendException e) {
@@ -148,11 +194,9 @@ public final class SmsCodeChallenge {
             ipSlot.ifPresent(caps::release);
             return SendResult.GATEWAY_FAILED;
         }
-        byte[] codeId = new byte[12];
-        random.nextBytes(codeId);
-        authSession.setAuthNote(NOTE_CODE_ID, HexFormat.of().formatHex(codeId));
-        byte[] salt = new byte[16];
-        random.nextBytes(salt);
+        SecretGenerator secrets = SecretGenerator.getInstance();
+        authSession.setAuthNote(NOTE_CODE_ID, HexFormat.of().formatHex(secrets.randomBytes(12)));
+        byte[] salt = secrets.randomBytes(16);
         authSession.setAuthNote(NOTE_SALT, Base64.getEncoder().encodeToString(salt));
         authSession.setAuthNote(NOTE_HASH, hash(salt, code));
         authSession.setAuthNote(NOTE_EXPIRES, Integer.toString(now + policy.lifetimeSeconds()));
@@ -236,6 +280,12 @@ public final class SmsCodeChallenge {
 
     public int resendsLeft() {
         return Math.max(0, policy.maxResends() - resendsUsed());
+    }
+
+    /** The page's view of this challenge; {@code phoneE164} is shown masked, or not at all when null. */
+    public SmsCodeView view(String phoneE164) {
+        return new SmsCodeView(phoneE164 == null ? null : PhoneNumbers.mask(phoneE164), secondsLeft(),
+                cooldownLeftSeconds(), resendsLeft(), started(), policy.codeLength());
     }
 
     /** Removes every note of this challenge (after success, or when the flow is abandoned). */

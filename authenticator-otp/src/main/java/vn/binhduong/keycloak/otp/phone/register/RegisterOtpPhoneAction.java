@@ -32,6 +32,8 @@ import vn.binhduong.keycloak.captcha.Captcha;
 import vn.binhduong.keycloak.otp.challenge.SendBudget;
 import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge;
 import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge.SendResult;
+import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge.VerifyResult;
+import vn.binhduong.keycloak.otp.challenge.SmsCodeView;
 import vn.binhduong.keycloak.otp.phone.OtpPhoneCredentialModel;
 import vn.binhduong.keycloak.otp.phone.OtpPhoneCredentialProvider;
 import vn.binhduong.keycloak.otp.phone.OtpPhoneCredentialProviderFactory;
@@ -176,21 +178,20 @@ public class RegisterOtpPhoneAction implements RequiredActionProvider, Credentia
         SendResult result = challenge.sendFirst(phone, budget(context, phone), locale(context));
         if (result != SendResult.SENT) {
             notSent(context, challenge, phone, result);
-            context.challenge(phonePage(context, target, sendErrorKey(result), typed));
+            context.challenge(phonePage(context, target, result.errorMessage(), typed));
             return;
         }
         context.getAuthenticationSession().setAuthNote(NOTE_CANDIDATE, phone);
-        context.challenge(codePage(context, challenge, phone, null, "bdSmsOtpSent"));
+        context.challenge(codePage(context, challenge, phone, null, SmsCodeChallenge.SENT_MESSAGE));
     }
 
     private void verify(RequiredActionContext context, ActionTarget target, SmsCodeChallenge challenge, String candidate,
                         String code) {
-        switch (challenge.verify(code).result()) {
-            case VALID -> store(context, target, challenge, candidate);
-            case INVALID -> wrongCode(context, challenge, candidate, "invalid", "bdSmsOtpInvalid");
-            case LOCKED -> wrongCode(context, challenge, candidate, "locked", "bdSmsOtpLocked");
-            case EXPIRED -> wrongCode(context, challenge, candidate, "expired", "bdSmsOtpExpired");
-            case NO_CODE -> wrongCode(context, challenge, candidate, "no_code", "bdSmsOtpNoCode");
+        VerifyResult result = challenge.verify(code).result();
+        if (result == VerifyResult.VALID) {
+            store(context, target, challenge, candidate);
+        } else {
+            wrongCode(context, challenge, candidate, result.name().toLowerCase(Locale.ROOT), result.errorMessage());
         }
     }
 
@@ -287,21 +288,12 @@ public class RegisterOtpPhoneAction implements RequiredActionProvider, Credentia
 
     private Response afterResend(RequiredActionContext context, SmsCodeChallenge challenge, String phone, SendResult result) {
         if (result == SendResult.SENT) {
-            return codePage(context, challenge, phone, null, "bdSmsOtpSent");
+            return codePage(context, challenge, phone, null, SmsCodeChallenge.SENT_MESSAGE);
         }
         if (result != SendResult.COOLDOWN && result != SendResult.NO_RESENDS_LEFT) {
             notSent(context, challenge, phone, result);
         }
-        return codePage(context, challenge, phone, sendErrorKey(result), null);
-    }
-
-    private static String sendErrorKey(SendResult result) {
-        return switch (result) {
-            case COOLDOWN -> "bdSmsOtpCooldown";
-            case NO_RESENDS_LEFT -> "bdSmsOtpNoResendsLeft";
-            case PHONE_CAP_REACHED, IP_CAP_REACHED -> "bdSmsOtpCapReached";
-            default -> "bdSmsOtpSendFailed";
-        };
+        return codePage(context, challenge, phone, result.errorMessage(), null);
     }
 
     /** The DVCQG-supplied phone, when it is one this realm accepts and the user has not registered it yet. */
@@ -343,11 +335,7 @@ public class RegisterOtpPhoneAction implements RequiredActionProvider, Credentia
                               String info) {
         LoginFormsProvider form = context.form()
                 .setAttribute("bdOtpPhoneMode", target(context).mode() == ActionTarget.Mode.UPDATE ? "update" : "add")
-                .setAttribute("bdOtpPhoneTarget", PhoneNumbers.mask(phone))
-                .setAttribute("bdOtpPhoneSecondsLeft", challenge.secondsLeft())
-                .setAttribute("bdOtpPhoneCooldown", challenge.cooldownLeftSeconds())
-                .setAttribute("bdOtpPhoneResendsLeft", challenge.resendsLeft())
-                .setAttribute("bdOtpPhoneCodeLength", settings(context).policy().codeLength());
+                .setAttribute(SmsCodeView.ATTRIBUTE, challenge.view(phone));
         if (error != null) {
             form.setError(error);
         } else if (info != null) {

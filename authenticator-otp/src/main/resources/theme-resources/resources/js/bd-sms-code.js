@@ -1,7 +1,8 @@
 /*
- * Live countdown of the SMS OTP page (sms-otp.ftl). The server rendered the starting values and the texts (as
- * data-* attributes, from the messages files) and stays the authority: an early "resend" is refused there. This
- * script keeps the texts current from the page's load time and enables the resend button when the cooldown ends.
+ * Live countdown of an SMS code page (the bd-sms-code.ftl macro). The server rendered the starting values and the
+ * texts (as data-* attributes, from the messages files) and stays the authority: an early "resend" is refused
+ * there. This script keeps the texts current from the page's load time and enables the resend button when the
+ * cooldown ends.
  */
 (function () {
     "use strict";
@@ -11,9 +12,9 @@
     }
 
     function start() {
-        var countdown = document.getElementById("bd-sms-otp-countdown");
-        var resend = document.getElementById("bd-sms-otp-resend");
-        var hint = document.getElementById("bd-sms-otp-cooldown");
+        var countdown = document.querySelector("[data-bd-sms-countdown]");
+        var resend = document.querySelector("[data-bd-sms-resend]");
+        var hint = document.querySelector("[data-bd-sms-cooldown]");
         if (!resend) {
             return;
         }
