@@ -3,6 +3,7 @@ package vn.binhduong.keycloak.it.theme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,11 +17,13 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * Every visible text of our pages comes from a messages file, in both languages. Reads the sources of all
+ * Every visible text of our pages comes from a messages file, in both languages, and every CSS class key they read
+ * is one the stock keycloak.v2 login theme defines. Reads the sources of all
  * modules ({@code theme/} and {@code theme-resources/}); needs no server.
  */
 class ThemeTextsIT {
@@ -30,6 +33,8 @@ class ThemeTextsIT {
     private static final Pattern VISIBLE_ATTRIBUTE =
             Pattern.compile("\\b(placeholder|title|alt|aria-label)\\s*=\\s*\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
+    /** A CSS class key in a template: {@code properties.kcX}, {@code properties['kcX']}, or {@code "kcXClass"}. */
+    private static final Pattern CLASS_KEY = Pattern.compile("properties(?:\\.|\\[['\"])(kc\\w+)|\"(kc\\w+Class)\"");
 
     @Test
     void templatesHoldNoLiteralText() throws IOException {
@@ -81,6 +86,45 @@ class ThemeTextsIT {
         }
 
         assertThat(problems).isEmpty();
+    }
+
+    /**
+     * The CSS class keys our templates read ({@code properties.kc…}, {@code properties['kc…']}, a {@code "kc…Class"}
+     * handed to a keycloak.v2 macro) are all defined by the stock keycloak.v2 login theme, read from the distribution
+     * the tests boot, so every provider's page is styled under that theme as under ours (which defines none).
+     */
+    @Test
+    void templatesUseOnlyClassKeysTheStockLoginThemeDefines() throws IOException {
+        Set<String> stock = stockLoginThemeKeys();
+        assertThat(stock).contains("kcFormGroupClass", "kcButtonPrimaryClass");
+        List<String> undefined = new ArrayList<>();
+        for (Path template : themeFiles(".ftl")) {
+            Matcher key = CLASS_KEY.matcher(Files.readString(template, StandardCharsets.UTF_8));
+            while (key.find()) {
+                String name = key.group(1) != null ? key.group(1) : key.group(2);
+                if (!stock.contains(name)) {
+                    undefined.add(REPO.relativize(template) + ": " + name);
+                }
+            }
+        }
+
+        assertThat(undefined).as("CSS class keys keycloak.v2 does not define").isEmpty();
+    }
+
+    private static Set<String> stockLoginThemeKeys() throws IOException {
+        Path jar;
+        try (Stream<Path> jars = Files.list(Path.of(System.getProperty("bd.keycloak.home"), "lib/lib/main"))) {
+            jar = jars.filter(f -> f.getFileName().toString().matches("org\\.keycloak\\.keycloak-themes-[0-9.]+\\.jar"))
+                    .findFirst().orElseThrow();
+        }
+        try (ZipFile themes = new ZipFile(jar.toFile())) {
+            Properties properties = new Properties();
+            try (Reader reader = new InputStreamReader(
+                    themes.getInputStream(themes.getEntry("theme/keycloak.v2/login/theme.properties")), StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            }
+            return properties.stringPropertyNames();
+        }
     }
 
     private static Set<String> missing(Set<String> from, Set<String> in) {
