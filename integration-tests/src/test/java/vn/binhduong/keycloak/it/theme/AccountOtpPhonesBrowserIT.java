@@ -84,7 +84,7 @@ class AccountOtpPhonesBrowserIT {
 
             driver.findElement(By.id("bd-otp-phone-add")).click();
             enterNumber(driver, browser, "0912000602", "account-otp-phone-add-vi-1280");
-            assertThat(driver.findElement(By.id("bd-otp-phone-code-submit")).getAttribute("value")).isEqualTo("Đăng ký");
+            assertThat(driver.findElement(By.id("bd-otp-phone-code-submit")).getText()).isEqualTo("Đăng ký");
             enterCode(driver, "0912000602");
             rows = awaitRows(driver, 2);
             assertThat(rows.get(1).getText()).contains("2", "0912 000 602", "Nhận mã OTP");
@@ -105,7 +105,7 @@ class AccountOtpPhonesBrowserIT {
             assertThat(driver.findElement(By.id("kc-page-title")).getText()).isEqualTo("Cập nhật số điện thoại");
             enterNumber(driver, browser, "0912000603", "account-otp-phone-update-vi-1280");
             assertThat(driver.findElement(By.id("bd-otp-phone-target")).getText()).contains("số điện thoại mới", "hoàn tất cập nhật");
-            assertThat(driver.findElement(By.id("bd-otp-phone-code-submit")).getAttribute("value")).isEqualTo("Lưu lại");
+            assertThat(driver.findElement(By.id("bd-otp-phone-code-submit")).getText()).isEqualTo("Lưu lại");
             // The resend hint, rewritten each second by the page's script: the quotes stay quotes.
             WebElement hint = driver.findElement(By.id("bd-otp-phone-cooldown"));
             String rendered = hint.getText();

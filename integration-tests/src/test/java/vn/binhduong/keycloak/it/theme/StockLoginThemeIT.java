@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +29,8 @@ import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
 
 /**
  * Our providers' pages under Keycloak's stock {@code keycloak.v2} login theme, the realm's login theme switched for
- * this class: the SMS code step, the phone registration and the reset (ID and captcha, code, new password) each
+ * this class: the SMS code step, the phone registration (and its receiver and delete pages) and the reset (ID and
+ * captcha, code, new password) each
  * render from their own JARs' templates and messages, with no FreeMarker error and no raw message key.
  */
 @ExtendWith(KeycloakExtension.class)
@@ -115,8 +117,15 @@ class StockLoginThemeIT {
         assertThat(codePage.getElementById("bd-otp-phone-change")).isNotNull();
         browser.submit("form#bd-otp-phone-code-form",
                 Map.of("code", gateway.lastCodeTo(SmsOtpTestRealm.national(phone)).orElseThrow()));
-
         assertThat(browser.redirectOut()).as(browser.page().text()).isNotNull();
+
+        // The portal's own actions on that phone, in the signed-in session (the realm's browser flow takes the cookie).
+        String credentialId = otpPhoneCredentialId(username);
+        browser.open(portalAction("receiver." + credentialId));
+        assertStockPage(browser, "receiver page", "form#bd-otp-phone-receiver-form");
+        browser.open(portalAction("delete." + credentialId));
+        assertThat(assertStockPage(browser, "delete page", "form#bd-otp-phone-delete-form").getElementById("bd-otp-phone-cancel"))
+                .as("the way back of an application-initiated action").isNotNull();
     }
 
     @Test
@@ -157,6 +166,21 @@ class StockLoginThemeIT {
                 .doesNotContain("${").doesNotContain("FreeMarker")
                 .doesNotContainPattern("&(quot|amp|lt|gt|#\\d+);");
         return page;
+    }
+
+    private String portalAction(String parameter) {
+        return new OidcClient(keycloak.realmUrl(), "dichvucong", null).authorizationUrl()
+                + "&kc_action=bd-register-otp-phone:" + parameter;
+    }
+
+    private String otpPhoneCredentialId(String username) throws Exception {
+        String userId = admin.get(REALM + "/users?exact=true&username=" + username).get(0).path("id").asText();
+        for (JsonNode credential : admin.get(REALM + "/users/" + userId + "/credentials")) {
+            if (credential.path("type").asText().equals("bd-otp-phone")) {
+                return credential.path("id").asText();
+            }
+        }
+        throw new IllegalStateException("no OTP phone stored for " + username);
     }
 
     private void loginTheme(String theme) throws Exception {
