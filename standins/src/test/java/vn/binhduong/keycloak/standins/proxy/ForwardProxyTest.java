@@ -1,6 +1,5 @@
 package vn.binhduong.keycloak.standins.proxy;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -11,16 +10,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,8 @@ class ForwardProxyTest {
     }
 
     private HttpResponse<String> send(String url, String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body))
+        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -66,11 +69,29 @@ class ForwardProxyTest {
     }
 
     @Test
-    void aTargetThatResetsTheConnectionResetsTheCallerToo() {
-        target.stubFor(post(urlEqualTo("/sms")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    void aTargetThatResetsTheConnectionResetsTheCallerToo() throws Exception {
+        try (ServerSocket resetting = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread target = new Thread(() -> resetEach(resetting));
+            target.setDaemon(true);
+            target.start();
+            String url = "http://127.0.0.1:" + resetting.getLocalPort() + "/sms";
 
-        assertThatThrownBy(() -> send(target.baseUrl() + "/sms", "{}")).isInstanceOf(IOException.class);
-        assertThat(proxy.forwardedTo(target.baseUrl())).isEqualTo(1);
+            assertThatThrownBy(() -> send(url, "{}")).isInstanceOf(IOException.class)
+                    .isNotInstanceOf(HttpTimeoutException.class);
+            assertThat(proxy.forwardedTo(url)).isPositive();
+        }
+    }
+
+    /** Reads each request's first bytes, then resets the connection without an answer. */
+    private static void resetEach(ServerSocket listener) {
+        while (!listener.isClosed()) {
+            try (Socket connection = listener.accept()) {
+                connection.getInputStream().read(new byte[1024]);
+                connection.setSoLinger(true, 0);
+            } catch (IOException closed) {
+                return;
+            }
+        }
     }
 
     @Test
