@@ -7,6 +7,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.apache.http.client.config.RequestConfig;
@@ -29,8 +30,6 @@ import org.keycloak.jose.jws.JWSInput;
 import org.keycloak.jose.jws.JWSInputException;
 import org.keycloak.http.simple.SimpleHttpRequest;
 import org.keycloak.http.simple.SimpleHttpResponse;
-import org.keycloak.models.ClientModel;
-import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
@@ -38,9 +37,7 @@ import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.services.ErrorPage;
 import org.keycloak.services.ErrorResponseException;
-import org.keycloak.services.Urls;
 import org.keycloak.services.messages.Messages;
-import org.keycloak.services.managers.ClientSessionCode;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
 
@@ -60,8 +57,6 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
     static final String ATTR_ENTERPRISE_NAME = "enterpriseName";
     static final String ATTR_ENTERPRISE_ADDRESS = "enterpriseAddress";
     private static final String NONCE_CLAIM = "nonce";
-    /** OIDCIdentityProvider's own (private) key of the nonce: auth-session client note and context data. */
-    private static final String BROKER_NONCE = "BROKER_NONCE";
 
     public DvcqgIdentityProvider(KeycloakSession session, DvcqgIdentityProviderConfig config) {
         super(session, config);
@@ -128,7 +123,7 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
             identity.getContextData().put(VALIDATED_ID_TOKEN, idToken);
         }
         if (nonce != null) {
-            identity.getContextData().put(BROKER_NONCE, nonce);
+            identity.getContextData().put(KeycloakBrokerNotes.BROKER_NONCE, nonce);
         }
         if (getConfig().isStoreToken()) {
             identity.setToken(response);
@@ -179,24 +174,21 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
 
     /**
      * The id_token's nonce binds DVCQG's answer to the browser that started this login, so a code taken from
-     * someone else's login and pasted into our callback is refused. With validation on, Keycloak's check (a nonce
-     * is required). With it off, the id_token came straight from DVCQG's token endpoint over TLS (OpenID Connect
-     * Core 3.1.3.7): a nonce it carries must still be this login's; one without a nonce is left to PKCE.
+     * someone else's login and pasted into our callback is refused. Keycloak's check compares it with the nonce
+     * it sent. With validation on, a nonce is required. With it off, the id_token came straight from DVCQG's token
+     * endpoint over TLS (OpenID Connect Core 3.1.3.7): a nonce it carries must still be this login's; one without
+     * a nonce, or no id_token at all, is left to PKCE.
      */
     @Override
     public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context) {
-        if (context.getContextData().get(VALIDATED_ID_TOKEN) != null) {
-            try {
-                super.preprocessFederatedIdentity(session, realm, context);
-            } catch (IdentityBrokerException | ErrorResponseException e) {
-                throw new DvcqgRefusal(DvcqgRefusal.INVALID_ID_TOKEN, "DVCQG id_token nonce refused", e);
-            }
+        if (context.getContextData().get(VALIDATED_ID_TOKEN) == null
+                && context.getContextData().get(KeycloakBrokerNotes.BROKER_NONCE) == null) {
             return;
         }
-        Object nonce = context.getContextData().get(BROKER_NONCE);
-        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
-        if (nonce != null && authSession != null && !nonce.equals(authSession.getClientNote(BROKER_NONCE))) {
-            throw new DvcqgRefusal(DvcqgRefusal.INVALID_ID_TOKEN, "DVCQG id_token carries another login's nonce");
+        try {
+            super.preprocessFederatedIdentity(session, realm, context);
+        } catch (IdentityBrokerException | ErrorResponseException e) {
+            throw new DvcqgRefusal(DvcqgRefusal.INVALID_ID_TOKEN, "DVCQG id_token nonce refused", e);
         }
     }
 
@@ -348,39 +340,25 @@ public final class DvcqgIdentityProvider extends OIDCIdentityProvider {
             return callback.error(provider.getConfig(), refusal.getMessageCode());
         }
 
+        /**
+         * Keycloak's own token request (code, redirect URI, PKCE verifier, client authentication), built by
+         * {@code AbstractOAuth2IdentityProvider.Endpoint} but not yet sent, sent again through this provider's
+         * client so that the configured timeouts apply.
+         */
         @Override
         public SimpleHttpRequest generateTokenRequest(String authorizationCode) {
-            KeycloakContext context = session.getContext();
-            DvcqgIdentityProviderConfig config = provider.getConfig();
-            SimpleHttpRequest tokenRequest = provider.http().doPost(config.getTokenUrl())
-                    .param(AbstractOAuth2IdentityProvider.OAUTH2_PARAMETER_CODE, authorizationCode)
-                    .param(AbstractOAuth2IdentityProvider.OAUTH2_PARAMETER_REDIRECT_URI, Urls.identityProviderAuthnResponse(
-                            context.getUri().getBaseUri(), config.getAlias(), context.getRealm().getName()).toString())
-                    .param(AbstractOAuth2IdentityProvider.OAUTH2_PARAMETER_GRANT_TYPE,
-                            AbstractOAuth2IdentityProvider.OAUTH2_GRANT_TYPE_AUTHORIZATION_CODE);
-            if (config.isPkceEnabled()) {
-                String verifier = codeVerifier();
-                if (verifier != null) {
-                    tokenRequest.param(OAuth2Constants.CODE_VERIFIER, verifier);
-                }
+            SimpleHttpRequest keycloaks = super.generateTokenRequest(authorizationCode);
+            SimpleHttpRequest timed = provider.http().doPost(keycloaks.getUrl());
+            if (keycloaks.getHeaders() != null) {
+                keycloaks.getHeaders().forEach(timed::header);
             }
-            return provider.authenticateTokenRequest(tokenRequest);
-        }
-
-        /** Keycloak's (private) auth-session note name for the PKCE verifier. */
-        private static final String BROKER_CODE_CHALLENGE = "BROKER_CODE_CHALLENGE";
-
-        /** The verifier Keycloak kept in the auth session when it sent the code challenge. */
-        private String codeVerifier() {
-            String stateParam = session.getContext().getUri().getQueryParameters().getFirst(OAuth2Constants.STATE);
-            if (stateParam == null) {
-                return null;
+            if (keycloaks.getParams() != null) {
+                timed.params(new LinkedHashMap<>(keycloaks.getParams()));
             }
-            IdentityBrokerState state = IdentityBrokerState.encoded(stateParam, realm);
-            ClientModel client = realm.getClientByClientId(state.getClientId());
-            AuthenticationSessionModel authSession = ClientSessionCode.getClientSession(state.getEncoded(),
-                    state.getTabId(), session, realm, client, event, AuthenticationSessionModel.class);
-            return authSession == null ? null : authSession.getClientNote(BROKER_CODE_CHALLENGE);
+            if (keycloaks.getEntity() != null) {
+                timed.json(keycloaks.getEntity());
+            }
+            return timed;
         }
     }
 }

@@ -18,14 +18,14 @@ import vn.binhduong.keycloak.standins.dvcqg.DvcqgStandIn;
  * A person on the {@code dichvucong} portal who clicks "Cổng Dịch vụ công Quốc gia" on the realm's login page,
  * is sent to the DVCQG stand-in, and picks an account there.
  */
-final class DvcqgLogin {
+public final class DvcqgLogin {
 
     final Browser browser;
     final OidcClient app;
     private final DvcqgStandIn dvcqg;
     URI authorizeUrl;
 
-    DvcqgLogin(KeycloakServer keycloak, DvcqgStandIn dvcqg) {
+    public DvcqgLogin(KeycloakServer keycloak, DvcqgStandIn dvcqg) {
         this.browser = new Browser(keycloak.baseUrl());
         this.app = new OidcClient(keycloak.realmUrl(), "dichvucong", null);
         this.dvcqg = dvcqg;
@@ -47,7 +47,7 @@ final class DvcqgLogin {
     }
 
     /** Picks the account at DVCQG and comes back to Keycloak: the last page, or the app's callback. */
-    HttpResponse<String> as(String account) throws Exception {
+    public HttpResponse<String> as(String account) throws Exception {
         toDvcqg();
         return browser.open(dvcqg.pick(authorizeUrl, account));
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import vn.binhduong.keycloak.standins.StandIn;
 import vn.binhduong.keycloak.standins.captcha.CaptchaStandIn;
 import vn.binhduong.keycloak.standins.dvcqg.DvcqgStandIn;
+import vn.binhduong.keycloak.standins.proxy.ForwardProxy;
 import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
 import vn.binhduong.keycloak.standins.sms.TwilioStandIn;
 
@@ -21,6 +22,7 @@ public final class StandIns implements AutoCloseable {
     private SmsGatewayStandIn smsGateway;
     private TwilioStandIn twilio;
     private CaptchaStandIn captcha;
+    private ForwardProxy proxy;
 
     public static StandIns start() {
         StandIns standIns = new StandIns();
@@ -40,6 +42,8 @@ public final class StandIns implements AutoCloseable {
         // Twilio is the gateway's secondary: failover lands there.
         smsGateway = add(SmsGatewayStandIn.start(Map.of("spi-sms-sender--http--secondary", "twilio")));
         captcha = add(CaptchaStandIn.start());
+        // Keycloak reaches all of them through this outbound proxy, as on a government network.
+        proxy = add(ForwardProxy.start());
     }
 
     public DvcqgStandIn dvcqg() {
@@ -59,6 +63,11 @@ public final class StandIns implements AutoCloseable {
     /** reCAPTCHA's verification endpoint. */
     public CaptchaStandIn captcha() {
         return captcha;
+    }
+
+    /** The outbound HTTP proxy every stand-in is reached through ({@code connections-http-client} proxy mappings). */
+    public ForwardProxy proxy() {
+        return proxy;
     }
 
     private <T extends StandIn> T add(T standIn) {

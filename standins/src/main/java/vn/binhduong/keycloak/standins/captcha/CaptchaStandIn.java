@@ -47,7 +47,12 @@ public final class CaptchaStandIn implements StandIn {
     public Map<String, String> environment() {
         return Map.of("BD_CAPTCHA_ENABLED", "true", "BD_CAPTCHA_PROVIDER", "recaptcha",
                 "BD_CAPTCHA_SITE_KEY", SITE_KEY, "BD_CAPTCHA_SECRET", SECRET,
-                "BD_CAPTCHA_VERIFY_URL", "http://127.0.0.1:" + server.port() + PATH);
+                "BD_CAPTCHA_VERIFY_URL", verifyUrl());
+    }
+
+    /** reCAPTCHA's {@code siteverify}, as the realm is given it. */
+    public String verifyUrl() {
+        return "http://127.0.0.1:" + server.port() + PATH;
     }
 
     /** How many verifications Keycloak asked for so far. */

@@ -49,8 +49,13 @@ public final class TwilioStandIn implements StandIn {
         options.put("spi-sms-sender--twilio--account-sid", ACCOUNT_SID);
         options.put("spi-sms-sender--twilio--auth-token", AUTH_TOKEN);
         options.put("spi-sms-sender--twilio--messaging-service-sid", MESSAGING_SERVICE_SID);
-        options.put("spi-sms-sender--twilio--api-base-url", "http://127.0.0.1:" + server.port());
+        options.put("spi-sms-sender--twilio--api-base-url", baseUrl());
         return options;
+    }
+
+    /** The API base URL the {@code twilio} provider is given. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
     }
 
     /** Accepts every message (with any credentials: tests check the Authorization header themselves). */

@@ -2,9 +2,6 @@ package vn.binhduong.keycloak.otp.sender.http;
 
 import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +13,11 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.http.client.methods.RequestBuilder;
+import org.apache.http.entity.ByteArrayEntity;
 import org.keycloak.models.KeycloakSession;
 
+import vn.binhduong.keycloak.otp.sender.GatewayHttp;
 import vn.binhduong.keycloak.otp.sender.SecretOption;
 import vn.binhduong.keycloak.otp.sender.SmsSendException;
 
@@ -36,25 +36,21 @@ final class GatewayToken {
     }
 
     private final TokenEndpoint endpoint;
-    private final HttpClient http;
     private final ObjectMapper json;
-    private final Duration timeout;
     private final Supplier<Instant> clock;
     private Cached cached;
 
-    GatewayToken(TokenEndpoint endpoint, HttpClient http, ObjectMapper json, Duration timeout, Supplier<Instant> clock) {
+    GatewayToken(TokenEndpoint endpoint, ObjectMapper json, Supplier<Instant> clock) {
         this.endpoint = endpoint;
-        this.http = http;
         this.json = json;
-        this.timeout = timeout;
         this.clock = clock;
     }
 
-    /** The cached token, or a new one. A failure to get one surely sent no message. */
-    synchronized String get(KeycloakSession session) throws SmsSendException {
+    /** The cached token, or a new one fetched through {@code http}. A failure to get one surely sent no message. */
+    synchronized String get(KeycloakSession session, GatewayHttp http) throws SmsSendException {
         Instant now = clock.get();
         if (cached == null || !now.isBefore(cached.refreshAt())) {
-            cached = fetch(session, now);
+            cached = fetch(session, http, now);
         }
         return cached.token();
     }
@@ -66,9 +62,9 @@ final class GatewayToken {
         }
     }
 
-    private Cached fetch(KeycloakSession session, Instant now) throws SmsSendException {
+    private Cached fetch(KeycloakSession session, GatewayHttp http, Instant now) throws SmsSendException {
         String secret = SecretOption.resolve(session, endpoint.clientSecret());
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.url()).timeout(timeout);
+        RequestBuilder request = RequestBuilder.post(endpoint.url());
         if (endpoint.format() == TokenEndpoint.Format.JSON) {
             Map<String, String> body = new LinkedHashMap<>();
             body.put("grant_type", "client_credentials");
@@ -79,30 +75,27 @@ final class GatewayToken {
             }
             body.put("session_id", UUID.randomUUID().toString().replace("-", ""));
             try {
-                request.header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8));
+                request.setHeader("Content-Type", "application/json")
+                        .setEntity(new ByteArrayEntity(json.writeValueAsBytes(body)));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         } else {
             String form = "grant_type=client_credentials" + (endpoint.scope() == null ? ""
                     : "&scope=" + URLEncoder.encode(endpoint.scope(), StandardCharsets.UTF_8));
-            request.header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            request.setHeader("Content-Type", "application/x-www-form-urlencoded")
+                    .setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                             (endpoint.clientId() + ":" + secret).getBytes(StandardCharsets.UTF_8)))
-                    .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
+                    .setEntity(new ByteArrayEntity(form.getBytes(StandardCharsets.UTF_8)));
         }
-        HttpResponse<String> response;
+        GatewayHttp.Answer response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request.build());
         } catch (IOException e) {
             throw new SmsSendException("gateway token request failed: " + e.getClass().getSimpleName(), false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SmsSendException("interrupted while fetching the gateway token", false, e);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new SmsSendException("gateway token endpoint answered HTTP " + response.statusCode(), false);
+        if (response.status() / 100 != 2) {
+            throw new SmsSendException("gateway token endpoint answered HTTP " + response.status(), false);
         }
         JsonNode answer;
         try {

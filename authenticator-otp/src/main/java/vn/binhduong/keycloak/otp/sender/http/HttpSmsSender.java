@@ -2,11 +2,6 @@ package vn.binhduong.keycloak.otp.sender.http;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -20,12 +15,17 @@ import javax.xml.parsers.ParserConfigurationException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.http.client.methods.HttpUriRequest;
+import org.apache.http.client.methods.RequestBuilder;
+import org.apache.http.conn.ConnectTimeoutException;
+import org.apache.http.entity.ByteArrayEntity;
 import org.keycloak.models.KeycloakSession;
 import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
+import vn.binhduong.keycloak.otp.sender.GatewayHttp;
 import vn.binhduong.keycloak.otp.sender.SecretOption;
 import vn.binhduong.keycloak.otp.sender.SmsSendException;
 import vn.binhduong.keycloak.otp.sender.SmsSender;
@@ -35,11 +35,11 @@ final class HttpSmsSender implements SmsSender {
 
     private final KeycloakSession session;
     private final HttpGatewayConfig config;
-    private final HttpClient http;
+    private final GatewayHttp http;
     private final ObjectMapper json;
     private final GatewayToken token;
 
-    HttpSmsSender(KeycloakSession session, HttpGatewayConfig config, HttpClient http, ObjectMapper json, GatewayToken token) {
+    HttpSmsSender(KeycloakSession session, HttpGatewayConfig config, GatewayHttp http, ObjectMapper json, GatewayToken token) {
         this.session = session;
         this.config = config;
         this.http = http;
@@ -54,27 +54,18 @@ final class HttpSmsSender implements SmsSender {
 
     @Override
     public void send(String phoneE164, String text, String code) throws SmsSendException {
-        String accessToken = token == null ? null : token.get(session);
-        HttpResponse<String> response;
+        String accessToken = token == null ? null : token.get(session, http);
+        GatewayHttp.Answer response;
         try {
-            response = http.send(request(phoneE164, text, code, accessToken), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpConnectTimeoutException e) {
-            throw new SmsSendException("gateway connection timed out", false, e);
-        } catch (HttpTimeoutException e) {
-            throw new SmsSendException("gateway did not answer within " + config.timeout().toMillis() + " ms", true, e);
-        } catch (java.net.ConnectException e) {
-            throw new SmsSendException("gateway refused the connection", false, e);
+            response = http.send(request(phoneE164, text, code, accessToken));
         } catch (IOException e) {
-            throw new SmsSendException("gateway I/O error: " + e.getClass().getSimpleName(), true, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SmsSendException("interrupted while sending", true, e);
+            throw failure(e);
         }
-        if (accessToken != null && response.statusCode() == 401) {
+        if (accessToken != null && response.status() == 401) {
             token.refused(accessToken);
         }
-        if (!config.successStatuses().contains(response.statusCode())) {
-            throw new SmsSendException("gateway answered HTTP " + response.statusCode(), false);
+        if (!config.successStatuses().contains(response.status())) {
+            throw new SmsSendException("gateway answered HTTP " + response.status(), false);
         }
         if (config.successJsonPointer() != null) {
             checkJsonField(response.body());
@@ -82,6 +73,20 @@ final class HttpSmsSender implements SmsSender {
         if (config.successXmlElement() != null) {
             checkXmlElement(response.body());
         }
+    }
+
+    /** Failover is safe only when the request surely never reached the gateway. */
+    private SmsSendException failure(IOException e) {
+        if (e instanceof ConnectTimeoutException) {
+            return new SmsSendException("gateway connection timed out", false, e);
+        }
+        if (GatewayHttp.neverReachedGateway(e)) {
+            return new SmsSendException("gateway refused the connection", false, e);
+        }
+        if (GatewayHttp.answerTimedOut(e)) {
+            return new SmsSendException("gateway did not answer within " + config.timeout().toMillis() + " ms", true, e);
+        }
+        return new SmsSendException("gateway I/O error: " + e.getClass().getSimpleName(), true, e);
     }
 
     private void checkJsonField(String body) throws SmsSendException {
@@ -128,7 +133,7 @@ final class HttpSmsSender implements SmsSender {
         }
     }
 
-    private HttpRequest request(String phoneE164, String text, String code, String accessToken) {
+    private HttpUriRequest request(String phoneE164, String text, String code, String accessToken) {
         Map<String, String> values = new HashMap<>(config.params());
         values.put("phone", config.phoneFormat().format(phoneE164));
         values.put("message", text);
@@ -148,17 +153,18 @@ final class HttpSmsSender implements SmsSender {
         if (accessToken != null) {
             values.put("token", accessToken);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(config.url()).timeout(config.timeout())
-                .header("Content-Type", config.contentType() + "; charset=UTF-8");
-        config.headers().forEach((name, value) -> request.header(name, value.render(values, session, RequestTemplate.Syntax.RAW)));
+        RequestBuilder request = RequestBuilder.create(config.method()).setUri(config.url())
+                .setHeader("Content-Type", config.contentType() + "; charset=UTF-8");
+        config.headers().forEach((name, value) -> request.setHeader(name, value.render(values, session, RequestTemplate.Syntax.RAW)));
         switch (config.authType()) {
-            case BASIC -> request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            case BASIC -> request.setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (values.getOrDefault("username", "") + ":" + values.getOrDefault("secret", "")).getBytes(StandardCharsets.UTF_8)));
-            case BEARER -> request.header("Authorization", "Bearer " + values.get("secret"));
-            case OAUTH2 -> request.header("Authorization", "Bearer " + accessToken);
+            case BEARER -> request.setHeader("Authorization", "Bearer " + values.get("secret"));
+            case OAUTH2 -> request.setHeader("Authorization", "Bearer " + accessToken);
             case NONE -> { }
         }
         String body = config.body().render(values, session, config.syntax());
-        return request.method(config.method(), HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        // An entity without a content type of its own: the header set above (or a configured one) is sent.
+        return request.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8))).build();
     }
 }

@@ -1,6 +1,5 @@
 package vn.binhduong.keycloak.otp.sender.http;
 
-import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 
+import vn.binhduong.keycloak.otp.sender.GatewayHttp;
 import vn.binhduong.keycloak.otp.sender.SmsSender;
 import vn.binhduong.keycloak.otp.sender.SmsSenderFactory;
 
@@ -18,7 +18,6 @@ public class HttpSmsSenderFactory implements SmsSenderFactory {
 
     private HttpGatewayConfig config;
     private Optional<String> secondary = Optional.empty();
-    private HttpClient http;
     private GatewayToken token;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -30,9 +29,8 @@ public class HttpSmsSenderFactory implements SmsSenderFactory {
         }
         config = HttpGatewayConfig.from(scope);
         secondary = SmsSenderFactory.secondary(scope);
-        http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
         if (config.token() != null) {
-            token = new GatewayToken(config.token(), http, json, config.timeout(), Instant::now);
+            token = new GatewayToken(config.token(), json, Instant::now);
         }
     }
 
@@ -43,7 +41,7 @@ public class HttpSmsSenderFactory implements SmsSenderFactory {
                 throw new vn.binhduong.keycloak.otp.sender.SmsSendException("spi-sms-sender--http--url is not set", false);
             };
         }
-        return new HttpSmsSender(session, config, http, json, token);
+        return new HttpSmsSender(session, config, GatewayHttp.of(session, config.timeout()), json, token);
     }
 
     @Override

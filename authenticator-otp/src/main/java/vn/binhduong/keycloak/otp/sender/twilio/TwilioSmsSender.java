@@ -1,8 +1,6 @@
 package vn.binhduong.keycloak.otp.sender.twilio;
 
-import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.io.IOException;
 import java.util.Set;
 
 import com.twilio.exception.ApiException;
@@ -12,6 +10,7 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 
+import vn.binhduong.keycloak.otp.sender.GatewayHttp;
 import vn.binhduong.keycloak.otp.sender.SmsSendException;
 import vn.binhduong.keycloak.otp.sender.SmsSender;
 import vn.binhduong.keycloak.otp.sender.SuspectTrafficRefusal;
@@ -27,9 +26,9 @@ final class TwilioSmsSender implements SmsSender {
 
     private final TwilioConfig config;
     private final String authToken;
-    private final java.net.http.HttpClient http;
+    private final GatewayHttp http;
 
-    TwilioSmsSender(TwilioConfig config, String authToken, java.net.http.HttpClient http) {
+    TwilioSmsSender(TwilioConfig config, String authToken, GatewayHttp http) {
         this.config = config;
         this.authToken = authToken;
         this.http = http;
@@ -37,7 +36,7 @@ final class TwilioSmsSender implements SmsSender {
 
     @Override
     public void send(String phoneE164, String text) throws SmsSendException {
-        SingleShotTwilioHttpClient transport = new SingleShotTwilioHttpClient(config.apiBase(), config.timeout(), http);
+        SingleShotTwilioHttpClient transport = new SingleShotTwilioHttpClient(config.apiBase(), http);
         TwilioRestClient client = new TwilioRestClient.Builder(config.accountSid(), authToken).httpClient(transport).build();
         MessageCreator creator = config.messagingServiceSid() != null
                 ? Message.creator(new PhoneNumber(phoneE164), config.messagingServiceSid(), text)
@@ -74,10 +73,10 @@ final class TwilioSmsSender implements SmsSender {
                     : "Twilio refused the message (HTTP " + status + twilioCode + ")", accepted);
         }
         Throwable cause = e.getCause();
-        if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
+        if (cause instanceof IOException io && GatewayHttp.neverReachedGateway(io)) {
             return new SmsSendException("Twilio not reachable (" + cause.getClass().getSimpleName() + ")", false, e);
         }
-        if (cause instanceof HttpTimeoutException) {
+        if (cause instanceof IOException io && GatewayHttp.answerTimedOut(io)) {
             return new SmsSendException("Twilio did not answer in time", true, e);
         }
         return new SmsSendException("Twilio request failed (" + e.getClass().getSimpleName()

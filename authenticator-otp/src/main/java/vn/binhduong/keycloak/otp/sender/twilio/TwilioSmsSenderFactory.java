@@ -1,11 +1,11 @@
 package vn.binhduong.keycloak.otp.sender.twilio;
 
-import java.net.http.HttpClient;
 import java.util.Optional;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 
+import vn.binhduong.keycloak.otp.sender.GatewayHttp;
 import vn.binhduong.keycloak.otp.sender.SecretOption;
 import vn.binhduong.keycloak.otp.sender.SmsSendException;
 import vn.binhduong.keycloak.otp.sender.SmsSender;
@@ -17,7 +17,6 @@ public class TwilioSmsSenderFactory implements SmsSenderFactory {
     public static final String PROVIDER_ID = "twilio";
 
     private TwilioConfig config;
-    private HttpClient http;
     private Optional<String> secondary = Optional.empty();
 
     @Override
@@ -28,7 +27,6 @@ public class TwilioSmsSenderFactory implements SmsSenderFactory {
         }
         config = TwilioConfig.from(scope);
         secondary = SmsSenderFactory.secondary(scope);
-        http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override
@@ -38,7 +36,8 @@ public class TwilioSmsSenderFactory implements SmsSenderFactory {
                 throw new SmsSendException("spi-sms-sender--twilio--account-sid is not set", false);
             };
         }
-        return new TwilioSmsSender(config, SecretOption.resolve(session, config.authToken()), http);
+        return new TwilioSmsSender(config, SecretOption.resolve(session, config.authToken()),
+                GatewayHttp.of(session, config.timeout()));
     }
 
     @Override

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
-import java.net.http.HttpClient;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,15 +28,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import org.apache.http.impl.client.CloseableHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.connections.httpclient.HttpClientBuilder;
+import org.keycloak.connections.httpclient.HttpClientProvider;
 import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.vault.VaultStringSecret;
 import org.keycloak.vault.VaultTranscriber;
 
+import vn.binhduong.keycloak.otp.sender.GatewayHttp;
 import vn.binhduong.keycloak.otp.sender.MapScope;
 import vn.binhduong.keycloak.otp.sender.SmsSendException;
 
@@ -50,14 +54,14 @@ class HttpSmsSenderTest {
     private static final String PHONE = "+84326926565";
     private static final String CODE = "012345";
     private static final String TEXT = "Mã xác thực của bạn là 012345. Mã có hiệu lực trong 120 giây.";
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the realm's vault holds in these tests. */
     private static final Map<String, String> VAULT = Map.of("${vault.sms-key}", "key-from-vault",
             "${vault.sms-secret}", "secret-from-vault", "${vault.fpt-secret}", "fpt-client-secret");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    /** Built as Keycloak's default HTTP client provider builds its own. */
+    private final CloseableHttpClient keycloakClient = new HttpClientBuilder().build();
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-03T10:00:00Z"));
     private WireMockServer gateway;
 
@@ -68,8 +72,9 @@ class HttpSmsSenderTest {
     }
 
     @AfterEach
-    void stopGateway() {
+    void stopGateway() throws Exception {
         gateway.stop();
+        keycloakClient.close();
     }
 
     private static KeycloakSession sessionWithVault() {
@@ -111,7 +116,8 @@ class HttpSmsSenderTest {
     private HttpSmsSender sender(Map<String, String> options) {
         HttpGatewayConfig config = HttpGatewayConfig.from(new MapScope(options));
         GatewayToken token = config.token() == null ? null
-                : new GatewayToken(config.token(), http, JSON, config.timeout(), now::get);
+                : new GatewayToken(config.token(), JSON, now::get);
+        GatewayHttp http = new GatewayHttp(keycloakClient, config.timeout(), HttpClientProvider.DEFAULT_MAX_CONSUMED_RESPONSE_SIZE);
         return new HttpSmsSender(sessionWithVault(), config, http, JSON, token);
     }
 
@@ -348,6 +354,35 @@ class HttpSmsSenderTest {
         fptAnswers("tok-2", 3600);
         gatewayWithBearer.send(PHONE, TEXT, CODE);
         assertThat(gateway.findAll(postRequestedFor(urlEqualTo("/oauth2/token")))).hasSize(2);
+    }
+
+    @Test
+    void aGatewayThatStallsFreesTheThreadAfterTheSendTimeoutAndMayHaveTakenTheMessage() {
+        gateway.stubFor(post(urlEqualTo("/sms")).willReturn(okJson("{\"status\":\"ok\"}").withFixedDelay(5000)));
+        HttpSmsSender stalled = sender(Map.of("url", gateway.baseUrl() + "/sms", "timeout-ms", "300",
+                "body-template", "{\"to\":\"{phone}\"}"));
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> stalled.send(PHONE, TEXT, CODE)).isInstanceOfSatisfying(SmsSendException.class, e -> {
+            assertThat(e.mayHaveBeenDelivered()).isTrue();
+            assertThat(e.getMessage()).contains("did not answer within 300 ms");
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(4000));
+    }
+
+    @Test
+    void aRefusedConnectionSurelySentNothing() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        HttpSmsSender unreachable = sender(Map.of("url", "http://127.0.0.1:" + closedPort + "/sms",
+                "body-template", "{\"to\":\"{phone}\"}"));
+
+        assertThatThrownBy(() -> unreachable.send(PHONE, TEXT, CODE)).isInstanceOfSatisfying(SmsSendException.class, e -> {
+            assertThat(e.mayHaveBeenDelivered()).isFalse();
+            assertThat(e.getMessage()).contains("refused the connection");
+        });
     }
 
     @Test

@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -23,11 +22,15 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.apache.http.impl.client.CloseableHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.connections.httpclient.HttpClientBuilder;
+import org.keycloak.connections.httpclient.HttpClientProvider;
 
 import vn.binhduong.keycloak.otp.sender.MapScope;
+import vn.binhduong.keycloak.otp.sender.GatewayHttp;
 import vn.binhduong.keycloak.otp.sender.SmsSendException;
 import vn.binhduong.keycloak.otp.sender.SuspectTrafficRefusal;
 
@@ -44,7 +47,8 @@ class TwilioSmsSenderTest {
     /** Generous, so that a loaded build machine never turns an answer into a timeout. */
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    /** Built as Keycloak's default HTTP client provider builds its own. */
+    private final CloseableHttpClient keycloakClient = new HttpClientBuilder().build();
     private WireMockServer twilio;
 
     @BeforeEach
@@ -54,13 +58,18 @@ class TwilioSmsSenderTest {
     }
 
     @AfterEach
-    void stopTwilio() {
+    void stopTwilio() throws Exception {
         twilio.stop();
+        keycloakClient.close();
+    }
+
+    private GatewayHttp http(Duration timeout) {
+        return new GatewayHttp(keycloakClient, timeout, HttpClientProvider.DEFAULT_MAX_CONSUMED_RESPONSE_SIZE);
     }
 
     private TwilioSmsSender sender(String service, String from, Duration timeout) {
         return new TwilioSmsSender(new TwilioConfig(SID, "${vault.unused}", service, from,
-                URI.create(twilio.baseUrl()), timeout), TOKEN, http);
+                URI.create(twilio.baseUrl()), timeout), TOKEN, http(timeout));
     }
 
     private TwilioSmsSender sender() {
@@ -129,7 +138,7 @@ class TwilioSmsSenderTest {
     void anApiBaseWithAPathKeepsIt() throws Exception {
         twilio.stubFor(post(urlEqualTo("/twilio" + MESSAGES)).willReturn(queued()));
         TwilioSmsSender behindProxy = new TwilioSmsSender(new TwilioConfig(SID, TOKEN, SERVICE, null,
-                URI.create(twilio.baseUrl() + "/twilio/"), TIMEOUT), TOKEN, http);
+                URI.create(twilio.baseUrl() + "/twilio/"), TIMEOUT), TOKEN, http(TIMEOUT));
 
         behindProxy.send(PHONE, TEXT);
 
@@ -220,7 +229,7 @@ class TwilioSmsSenderTest {
             closedPort = socket.getLocalPort();
         }
         TwilioSmsSender unreachable = new TwilioSmsSender(new TwilioConfig(SID, TOKEN, SERVICE, null,
-                URI.create("http://127.0.0.1:" + closedPort), TIMEOUT), TOKEN, http);
+                URI.create("http://127.0.0.1:" + closedPort), TIMEOUT), TOKEN, http(TIMEOUT));
 
         assertThatThrownBy(() -> unreachable.send(PHONE, TEXT)).isInstanceOfSatisfying(SmsSendException.class,
                 e -> assertThat(e.mayHaveBeenDelivered()).isFalse());
