@@ -50,7 +50,7 @@ final class BenchRealms {
         }
         liftPhoneCaps("bd-browser");
         liftPhoneCaps("bd-reset-credentials");
-        AdminClient.expect(admin.send("PUT", "/realms/" + Flows.OURS_REALM + "/bd-direct-login",
+        AdminClient.expect(admin.sendTo("PUT", "/admin/realms/" + Flows.OURS_REALM + "/bd-direct-login",
                 Map.of("enabled", true, "reason", "benchmark")), 200);
     }
 
