@@ -10,9 +10,9 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /** "Cổng Dịch vụ công Quốc gia" in the admin console's list of identity providers. */
-public final class DvcqgIdentityProviderFactory extends AbstractIdentityProviderFactory<DvcqgIdentityProvider> {
+public class DvcqgIdentityProviderFactory extends AbstractIdentityProviderFactory<DvcqgIdentityProvider> {
 
-    public static final String PROVIDER_ID = "dvcqg";
+    public static final String PROVIDER_ID = "bd-dvcqg";
 
     @Override
     public String getId() {

@@ -81,7 +81,7 @@ class FuzzIT {
     void keepProbeSettings() throws Exception {
         probeSettings = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(directLogin.get(admin.token()).body()).path("dvcqg").path("settings");
-        reset.codeStepConfig(Map.of("ipHourlyCap", "100000"));
+        reset.codeStepConfig(Map.of("bd.smsCode.ipHourlyCap", "100000"));
     }
 
     @AfterEach

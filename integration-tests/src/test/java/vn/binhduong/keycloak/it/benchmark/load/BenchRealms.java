@@ -156,8 +156,8 @@ final class BenchRealms {
             }
             String path = OURS + "/authentication/config/" + execution.get("authenticationConfig").asText();
             ObjectNode config = (ObjectNode) admin.get(path);
-            if (config.path("config").has("phoneHourlyCap")) {
-                ((ObjectNode) config.get("config")).put("phoneHourlyCap", "1000");
+            if (config.path("config").has("bd.smsCode.phoneHourlyCap")) {
+                ((ObjectNode) config.get("config")).put("bd.smsCode.phoneHourlyCap", "1000");
                 admin.call("PUT", path, config);
             }
         }
