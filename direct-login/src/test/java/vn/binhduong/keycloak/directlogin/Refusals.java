@@ -11,7 +11,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** An {@link AdminRefusal} as a Vietnamese administrator reads it, from this module's messages_vi.properties. */
+/** An {@link AdminRefusal} or {@link AdminMessage} as a Vietnamese administrator reads it (messages_vi.properties). */
 final class Refusals {
 
     private static final Properties VI = load("theme-resources/messages/messages_vi.properties");
@@ -25,10 +25,14 @@ final class Refusals {
         if (refusal == null) {
             throw new AssertionError("no AdminRefusal thrown");
         }
-        if (!VI.containsKey(refusal.key())) {
-            throw new AssertionError("no Vietnamese message for " + refusal.key());
+        return vietnamese(refusal.reason());
+    }
+
+    static String vietnamese(AdminMessage message) {
+        if (!VI.containsKey(message.key())) {
+            throw new AssertionError("no Vietnamese message for " + message.key());
         }
-        return refusal.text(VI);
+        return message.text(VI);
     }
 
     private static Properties load(String resource) {
