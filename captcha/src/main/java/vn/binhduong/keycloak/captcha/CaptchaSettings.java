@@ -40,7 +40,7 @@ public record CaptchaSettings(boolean enabled, CaptchaProvider provider, String 
     }
 
     private static AuthenticationFlowException impossible(String attribute) {
-        LOG.errorf("captcha realm attribute: impossible value for '%s'", attribute);
+        LOG.errorf("realm attributes: impossible value for '%s'", attribute);
         return new AuthenticationFlowException("captcha realm attribute " + attribute, AuthenticationFlowError.INTERNAL_ERROR);
     }
 

@@ -104,7 +104,7 @@ public class DirectLoginFormAuthenticatorFactory implements AuthenticatorFactory
     }
 
     static boolean phoneLoginEnabled(AuthenticatorConfigModel config) {
-        return new StepConfig(PROVIDER_ID, config == null ? null : config.getConfig()).bool(CONF_PHONE_LOGIN, true);
+        return StepConfig.of(config, PROVIDER_ID).bool(CONF_PHONE_LOGIN, true);
     }
 
     /** The group whose members may log in by phone number as a path, or null for the allowed group. */
@@ -129,7 +129,7 @@ public class DirectLoginFormAuthenticatorFactory implements AuthenticatorFactory
     }
 
     private static String configured(AuthenticatorConfigModel config, String key) {
-        return new StepConfig(PROVIDER_ID, config == null ? null : config.getConfig()).text(key);
+        return StepConfig.of(config, PROVIDER_ID).text(key);
     }
 
     @Override

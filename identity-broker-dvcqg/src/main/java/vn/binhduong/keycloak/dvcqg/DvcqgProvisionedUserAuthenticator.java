@@ -47,7 +47,8 @@ final class DvcqgProvisionedUserAuthenticator extends IdpCreateUserIfUniqueAuthe
         if (value.trim().equalsIgnoreCase("true")) {
             return true;
         }
-        LOG.errorf("%s config: impossible value for '%s'", DvcqgProvisionedUserAuthenticatorFactory.PROVIDER_ID, key);
+        LOG.errorf("authenticator config '%s' (%s): impossible value for '%s'", config.getAlias(),
+                DvcqgProvisionedUserAuthenticatorFactory.PROVIDER_ID, key);
         throw new AuthenticationFlowException(DvcqgProvisionedUserAuthenticatorFactory.PROVIDER_ID + " config key " + key,
                 AuthenticationFlowError.INTERNAL_ERROR);
     }

@@ -12,7 +12,7 @@ final class ResetSettings {
     private final StepConfig config;
 
     ResetSettings(AuthenticatorConfigModel model) {
-        this.config = new StepConfig(ResetNewPasswordAuthenticatorFactory.PROVIDER_ID, model == null ? null : model.getConfig());
+        this.config = StepConfig.of(model, ResetNewPasswordAuthenticatorFactory.PROVIDER_ID);
     }
 
     boolean signOutOtherSessions() {

@@ -16,7 +16,8 @@ public final class SmsOtpSettings {
     private final StepConfig config;
 
     public SmsOtpSettings(AuthenticatorConfigModel model) {
-        this.config = new StepConfig(PROVIDER_ID, model == null ? null : model.getConfig());
+        // The reset's and the direct login's SMS steps read their configs here too: the log names the alias.
+        this.config = StepConfig.of(model, PROVIDER_ID);
     }
 
     public SmsOtpPolicy policy() {

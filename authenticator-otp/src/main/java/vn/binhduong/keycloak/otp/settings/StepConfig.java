@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.AuthenticationFlowException;
+import org.keycloak.models.AuthenticatorConfigModel;
 
 /**
  * The one way our flow steps and required actions read their stored config: a blank or missing value is the
@@ -20,10 +21,16 @@ public final class StepConfig {
     private final String owner;
     private final Map<String, String> config;
 
-    /** @param owner the provider id, named in the log line */
+    /** @param owner what holds the config, named in the log line ({@link #of}, or a required action's id) */
     public StepConfig(String owner, Map<String, String> config) {
         this.owner = owner;
         this.config = config == null ? Map.of() : config;
+    }
+
+    /** An execution's config, named in the log by its alias and the step's provider id. */
+    public static StepConfig of(AuthenticatorConfigModel model, String providerId) {
+        return model == null ? new StepConfig(providerId, null)
+                : new StepConfig("authenticator config '" + model.getAlias() + "' (" + providerId + ")", model.getConfig());
     }
 
     public int integer(IntSetting setting) {
@@ -71,7 +78,7 @@ public final class StepConfig {
     }
 
     private AuthenticationFlowException impossible(String key) {
-        LOG.errorf("%s config: impossible value for '%s'", owner, key);
-        return new AuthenticationFlowException(owner + " config key " + key, AuthenticationFlowError.INTERNAL_ERROR);
+        LOG.errorf("%s: impossible value for '%s'", owner, key);
+        return new AuthenticationFlowException(owner + ": impossible value for " + key, AuthenticationFlowError.INTERNAL_ERROR);
     }
 }

@@ -23,7 +23,7 @@ final class RegisterOtpPhoneSettings {
     }
 
     RegisterOtpPhoneSettings(Map<String, String> config) {
-        this.config = new StepConfig(RegisterOtpPhoneActionFactory.PROVIDER_ID, config);
+        this.config = new StepConfig("required action config " + RegisterOtpPhoneActionFactory.PROVIDER_ID, config);
     }
 
     boolean allowForeign() {
