@@ -36,7 +36,7 @@ public class SettingsMigration implements Provider {
                 realm.getAuthenticationExecutionsStream(flow.getId()).toList().forEach(execution ->
                         migrateExecution(realm, execution, changes)));
         realm.getRequiredActionConfigsStream().toList().forEach(config -> {
-            Map<String, String> renames = SettingsRenames.REQUIRED_ACTION_CONFIG_KEYS.get(config.getAlias());
+            Map<String, String> renames = lookUp(SettingsRenames.REQUIRED_ACTION_CONFIG_KEYS, config.getAlias());
             Map<String, String> found = renames == null ? Map.of() : oldKeys(config.getConfig(), renames::get);
             if (!found.isEmpty()) {
                 changes.add("required action " + config.getAlias() + ": " + found);
@@ -52,13 +52,13 @@ public class SettingsMigration implements Provider {
     }
 
     private static void migrateExecution(RealmModel realm, AuthenticationExecutionModel execution, List<String> changes) {
-        String renamedId = SettingsRenames.AUTHENTICATORS.get(execution.getAuthenticator());
+        String renamedId = lookUp(SettingsRenames.AUTHENTICATORS, execution.getAuthenticator());
         String authenticator = renamedId == null ? execution.getAuthenticator() : renamedId;
         if (renamedId != null) {
             changes.add("execution " + execution.getAuthenticator() + " -> " + renamedId);
             realm.updateAuthenticatorExecution(withAuthenticator(execution, renamedId));
         }
-        Map<String, String> renames = SettingsRenames.AUTHENTICATOR_CONFIG_KEYS.get(authenticator);
+        Map<String, String> renames = lookUp(SettingsRenames.AUTHENTICATOR_CONFIG_KEYS, authenticator);
         AuthenticatorConfigModel config = renames == null || execution.getAuthenticatorConfig() == null ? null
                 : realm.getAuthenticatorConfigById(execution.getAuthenticatorConfig());
         Map<String, String> found = config == null ? Map.of() : oldKeys(config.getConfig(), renames::get);
@@ -73,7 +73,7 @@ public class SettingsMigration implements Provider {
     }
 
     private void migrateIdentityProvider(IdentityProviderModel provider, List<String> changes) {
-        String renamedId = SettingsRenames.IDENTITY_PROVIDERS.get(provider.getProviderId());
+        String renamedId = lookUp(SettingsRenames.IDENTITY_PROVIDERS, provider.getProviderId());
         Map<String, String> found = oldKeys(provider.getConfig(), SettingsRenames::identityProviderKey);
         if (renamedId == null && found.isEmpty()) {
             return;
@@ -102,6 +102,11 @@ public class SettingsMigration implements Provider {
         copy.setPriority(execution.getPriority());
         copy.setAuthenticator(authenticator);
         return copy;
+    }
+
+    /** {@code table}'s entry for {@code key}; null for none, and for no key (a sub-flow's execution runs no authenticator). */
+    private static <V> V lookUp(Map<String, V> table, String key) {
+        return key == null ? null : table.get(key);
     }
 
     /** The keys of {@code config} that have an old name, each with its current one (sorted, for the log). */
