@@ -32,7 +32,7 @@ public class RegisterOtpPhoneActionFactory implements RequiredActionFactory {
     public static final String CONF_ALLOW_FOREIGN = "bd.otpPhone.allowForeignNumbers";
     public static final String CONF_UNIQUE = "bd.otpPhone.uniqueNumbers";
 
-    /** The SMS code challenge's settings (the sms-otp step's, under its keys), the per-IP cap included. */
+    /** The SMS code challenge's settings (the bd-sms-otp step's, under its keys), the per-IP cap included. */
     static final List<IntSetting> CHALLENGE = Stream.concat(SmsOtpAuthenticatorFactory.CODE_CHALLENGE.stream(),
             Stream.of(SmsOtpAuthenticatorFactory.IP_HOURLY_CAP)).toList();
 
