@@ -17,7 +17,7 @@ import org.keycloak.provider.Provider;
 
 /**
  * Rewrites what version 1.0 stored under old names ({@link SettingsRenames}) in one realm: provider ids of flow
- * executions and identity providers, and the keys of their configs and of required action configs. Values are
+ * executions, the keys of their configs, of required action configs and of identity providers' configs. Values are
  * moved as they are; where a key is stored under both names the current one wins. Idempotent: a realm already
  * migrated is left as it is. Answers what it rewrote, without values.
  */
@@ -73,20 +73,13 @@ public class SettingsMigration implements Provider {
     }
 
     private void migrateIdentityProvider(IdentityProviderModel provider, List<String> changes) {
-        String renamedId = lookUp(SettingsRenames.IDENTITY_PROVIDERS, provider.getProviderId());
         Map<String, String> found = oldKeys(provider.getConfig(), SettingsRenames::identityProviderKey);
-        if (renamedId == null && found.isEmpty()) {
+        if (found.isEmpty()) {
             return;
         }
+        changes.add("identity provider " + provider.getAlias() + ": " + found);
         IdentityProviderModel copy = new IdentityProviderModel(provider);
         copy.setConfig(renamed(provider.getConfig(), found));
-        if (renamedId != null) {
-            changes.add("identity provider " + provider.getAlias() + ": provider " + provider.getProviderId() + " -> " + renamedId);
-            copy.setProviderId(renamedId);
-        }
-        if (!found.isEmpty()) {
-            changes.add("identity provider " + provider.getAlias() + ": " + found);
-        }
         session.identityProviders().update(copy);
     }
 

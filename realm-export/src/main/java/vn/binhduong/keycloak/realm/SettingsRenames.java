@@ -13,9 +13,6 @@ final class SettingsRenames {
     /** Authenticator provider ids, as flow executions store them. */
     static final Map<String, String> AUTHENTICATORS = Map.of("sms-otp", "bd-sms-otp");
 
-    /** Identity provider factory ids (the provider's alias, {@code dvcqg}, stays: DVCQG has it in its redirect URI). */
-    static final Map<String, String> IDENTITY_PROVIDERS = Map.of("dvcqg", "bd-dvcqg");
-
     private static final Map<String, String> SMS_CODE = Map.of(
             "codeLength", "bd.smsCode.length",
             "lifetime", "bd.smsCode.lifetime",
@@ -50,7 +47,8 @@ final class SettingsRenames {
     }
 
     /**
-     * The current name of a DVCQG identity provider config key, or null if it kept its name (Keycloak's own keys,
+     * The current name of a DVCQG identity provider config key (the provider's type, {@code dvcqg}, keeps its name:
+     * Keycloak cannot change the type of a stored provider), or null if it kept its name (Keycloak's own keys,
      * {@code clientId}, {@code pkceEnabled}…): {@code dvcqgClaim.TechID} is {@code bd.dvcqg.claim.TechID},
      * {@code dvcqgBaseUrl} is {@code bd.dvcqg.baseUrl}.
      */

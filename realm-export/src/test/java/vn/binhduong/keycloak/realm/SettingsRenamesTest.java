@@ -21,8 +21,7 @@ class SettingsRenamesTest {
 
     @Test
     void everyCurrentNameIsSpeltTheOneWay() {
-        Stream.of(SettingsRenames.AUTHENTICATORS.values(), SettingsRenames.IDENTITY_PROVIDERS.values()).flatMap(ids -> ids.stream())
-                .forEach(id -> assertThat(id).startsWith("bd-"));
+        SettingsRenames.AUTHENTICATORS.values().forEach(id -> assertThat(id).startsWith("bd-"));
         Stream.concat(SettingsRenames.AUTHENTICATOR_CONFIG_KEYS.values().stream(),
                         SettingsRenames.REQUIRED_ACTION_CONFIG_KEYS.values().stream())
                 .map(Map::values).flatMap(keys -> keys.stream())

@@ -32,7 +32,7 @@ import vn.binhduong.keycloak.standins.dvcqg.DvcqgStandIn;
 import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
 
 /**
- * The realm file of version 1.0 (commit 09b3b56: provider ids {@code dvcqg}, keys such as {@code dvcqgBaseUrl},
+ * The realm file of version 1.0 (commit 09b3b56: keys such as {@code dvcqgBaseUrl},
  * {@code bdDirectLoginAllowedGroup}, {@code lifetime}), imported as an operator restores an old export, with values
  * that differ from today's defaults under the old keys, so that only a migrated realm logs in: its direct-login
  * group is {@code can-bo-v1}, its DVCQG base URL the stand-in's, and it creates accounts for unknown people. A user
@@ -78,7 +78,7 @@ class SettingsMigrationIT {
     @Test
     void theOldNamesAreStoredUnderTheCurrentOnesAndTheLogNamesOnlyKeys() throws Exception {
         JsonNode provider = admin.get(ADMIN_REALM + "/identity-provider/instances/dvcqg");
-        assertThat(provider.path("providerId").asText()).isEqualTo("bd-dvcqg");
+        assertThat(provider.path("providerId").asText()).isEqualTo("dvcqg");
         assertThat(provider.path("config").has("bd.dvcqg.baseUrl")).isTrue();
         assertThat(provider.path("config").has("dvcqgBaseUrl")).isFalse();
         assertThat(provider.path("config").path("clientId").asText()).as("Keycloak's own keys stay").isNotBlank();
@@ -98,7 +98,7 @@ class SettingsMigrationIT {
 
         String logLine = keycloak.log().lines().filter(line -> line.contains("Realm " + REALM + ": settings of an older version"))
                 .findFirst().orElseThrow();
-        assertThat(logLine).contains("bdDirectLoginAllowedGroup -> bd.directLogin.allowedGroup", "provider dvcqg -> bd-dvcqg")
+        assertThat(logLine).contains("bdDirectLoginAllowedGroup=bd.directLogin.allowedGroup", "dvcqgBaseUrl=bd.dvcqg.baseUrl")
                 .doesNotContain(GROUP, dvcqg.baseUrl(), "300");
     }
 
