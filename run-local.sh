@@ -89,7 +89,7 @@ cat <<INFO
                   (http://127.0.0.1:8099), where you pick one of the sample VNeID accounts
   Direct login  : switched on in the admin console, realm binhduong, Realm settings, tab "Direct login"
                   (http://localhost:8080/admin/master/console/#/binhduong/realm-settings/bd-direct-login)
-                  or by PUT /realms/binhduong/bd-direct-login (see the README)
+                  or by PUT /admin/realms/binhduong/bd-direct-login (see the README)
   Metrics       : http://localhost:9000/metrics (bd_* and keycloak_user_events_total)
   SMS codes     : appended to $local_dir/sms-outbox/outbox.jsonl (direct login's second factor)
 

@@ -2,12 +2,18 @@ package vn.binhduong.keycloak.captcha;
 
 import java.util.Map;
 
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.AuthenticationFlowException;
+
 /**
  * The realm's captcha settings, kept in realm attributes so that the realm export carries them and every node
  * reads the same: {@value #ENABLED} (on unless {@code false}), {@value #PROVIDER}, {@value #SITE_KEY},
  * {@value #SECRET} (may be a vault reference) and {@value #VERIFY_URL} (empty: the provider's own).
  */
 public record CaptchaSettings(boolean enabled, CaptchaProvider provider, String siteKey, String secret, String verifyUrl) {
+
+    private static final Logger LOG = Logger.getLogger(CaptchaSettings.class);
 
     public static final String ENABLED = "bd.captcha.enabled";
     public static final String PROVIDER = "bd.captcha.provider";
@@ -16,15 +22,26 @@ public record CaptchaSettings(boolean enabled, CaptchaProvider provider, String 
     public static final String VERIFY_URL = "bd.captcha.verifyUrl";
 
     /**
-     * Reads the settings. Captcha stays on when the flag is missing or mistyped, and an unknown provider name
-     * falls back to reCAPTCHA, the one the seeds show: a typo must not switch the protection off.
+     * Reads the settings. Captcha is on and reCAPTCHA (the one the seeds show) when the attribute is missing or
+     * blank; an impossible value ({@code ture}, an unknown provider) fails the flow with a log line naming the
+     * attribute, like every setting of ours: a typo must neither switch the protection off nor go unnoticed.
      */
     public static CaptchaSettings from(Map<String, String> realmAttributes) {
-        boolean enabled = !"false".equalsIgnoreCase(trimmed(realmAttributes.get(ENABLED)));
-        CaptchaProvider provider = CaptchaProvider.named(realmAttributes.get(PROVIDER)).orElse(CaptchaProvider.RECAPTCHA);
+        String enabled = trimmed(realmAttributes.get(ENABLED));
+        if (!enabled.isEmpty() && !enabled.equalsIgnoreCase("true") && !enabled.equalsIgnoreCase("false")) {
+            throw impossible(ENABLED);
+        }
+        String providerName = trimmed(realmAttributes.get(PROVIDER));
+        CaptchaProvider provider = providerName.isEmpty() ? CaptchaProvider.RECAPTCHA
+                : CaptchaProvider.named(providerName).orElseThrow(() -> impossible(PROVIDER));
         String verifyUrl = trimmed(realmAttributes.get(VERIFY_URL));
-        return new CaptchaSettings(enabled, provider, trimmed(realmAttributes.get(SITE_KEY)),
+        return new CaptchaSettings(!enabled.equalsIgnoreCase("false"), provider, trimmed(realmAttributes.get(SITE_KEY)),
                 trimmed(realmAttributes.get(SECRET)), verifyUrl.isEmpty() ? provider.defaultVerifyUrl() : verifyUrl);
+    }
+
+    private static AuthenticationFlowException impossible(String attribute) {
+        LOG.errorf("realm attributes: impossible value for '%s'", attribute);
+        return new AuthenticationFlowException("captcha realm attribute " + attribute, AuthenticationFlowError.INTERNAL_ERROR);
     }
 
     /** Whether a form can be verified at all: on, with a site key and a secret. */

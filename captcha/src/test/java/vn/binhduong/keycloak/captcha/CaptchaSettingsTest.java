@@ -1,27 +1,39 @@
 package vn.binhduong.keycloak.captcha;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.AuthenticationFlowException;
 
 class CaptchaSettingsTest {
 
     @Test
     void isOnUnlessExplicitlyFalse() {
         assertThat(CaptchaSettings.from(Map.of()).enabled()).isTrue();
-        assertThat(CaptchaSettings.from(Map.of(CaptchaSettings.ENABLED, "ture")).enabled()).isTrue();
+        assertThat(CaptchaSettings.from(Map.of(CaptchaSettings.ENABLED, " ")).enabled()).isTrue();
         assertThat(CaptchaSettings.from(Map.of(CaptchaSettings.ENABLED, " FALSE ")).enabled()).isFalse();
     }
 
     @Test
-    void unknownProviderFallsBackToRecaptcha() {
-        assertThat(CaptchaSettings.from(Map.of(CaptchaSettings.PROVIDER, "recapcha")).provider())
-                .isEqualTo(CaptchaProvider.RECAPTCHA);
+    void theProviderIsRecaptchaUnlessNamed() {
+        assertThat(CaptchaSettings.from(Map.of()).provider()).isEqualTo(CaptchaProvider.RECAPTCHA);
         assertThat(CaptchaSettings.from(Map.of(CaptchaSettings.PROVIDER, "Turnstile")).provider())
                 .isEqualTo(CaptchaProvider.TURNSTILE);
+    }
+
+    @Test
+    void anImpossibleValueFailsTheFlowNamingTheAttribute() {
+        for (Map<String, String> typo : List.of(Map.of(CaptchaSettings.ENABLED, "ture"), Map.of(CaptchaSettings.PROVIDER, "recapcha"))) {
+            assertThatThrownBy(() -> CaptchaSettings.from(typo)).as(typo.toString())
+                    .isInstanceOf(AuthenticationFlowException.class).hasMessageContaining(typo.keySet().iterator().next())
+                    .extracting(e -> ((AuthenticationFlowException) e).getError()).isEqualTo(AuthenticationFlowError.INTERNAL_ERROR);
+        }
     }
 
     @Test

@@ -65,7 +65,7 @@ record ConsoleTabForm(boolean enabled, String reason, String expiresAt) {
     /**
      * The change this form asks for. Turning off drops the expiry, and the reason too if it is still the one the
      * switch was turned on with (the administrator only flipped the switch). An expiry left as shown keeps the
-     * switch's exact second. Text that is no time gets an {@link IllegalArgumentException} with a Vietnamese message.
+     * switch's exact second. Text that is no time gets an {@link AdminRefusal}.
      */
     DirectLoginChange toChange(DirectLoginState current) {
         if (!enabled) {
@@ -82,7 +82,7 @@ record ConsoleTabForm(boolean enabled, String reason, String expiresAt) {
         }
         try {
             return epochSeconds(expiresAt) == epochSeconds - Math.floorMod(epochSeconds, 60L);
-        } catch (IllegalArgumentException e) {
+        } catch (AdminRefusal e) {
             return false;
         }
     }
@@ -95,8 +95,7 @@ record ConsoleTabForm(boolean enabled, String reason, String expiresAt) {
                 // try the next accepted format
             }
         }
-        throw new IllegalArgumentException("Thời điểm tự tắt không đúng dạng ngày/tháng/năm giờ:phút,"
-                + " ví dụ 24/11/2026 08:00 (giờ Việt Nam).");
+        throw new AdminRefusal("bdDirectLoginTabExpiresAtFormat");
     }
 
     private static String blankToNull(String value) {

@@ -9,35 +9,35 @@ public record DirectLoginChange(Boolean enabled, String reason, Long expiresAt, 
     static final long MAX_TTL_SECONDS = 30L * 24 * 3600;
     static final int MAX_REASON_LENGTH = 500;
 
-    /** The state this change sets, or an {@link IllegalArgumentException} whose message is shown to the admin. */
+    /** The state this change sets, or an {@link AdminRefusal} shown to the administrator. */
     DirectLoginState toState(long now, String changedBy) {
         if (enabled == null) {
-            throw new IllegalArgumentException("Thiếu trường \"enabled\" (true để bật, false để tắt).");
+            throw new AdminRefusal("bdDirectLoginApiEnabledMissing");
         }
         if (expiresAt != null && ttlSeconds != null) {
-            throw new IllegalArgumentException("Chỉ dùng một trong hai trường \"expiresAt\" hoặc \"ttlSeconds\".");
+            throw new AdminRefusal("bdDirectLoginApiExpiryOrTtl");
         }
         String trimmedReason = reason == null || reason.isBlank() ? null : reason.trim();
         if (trimmedReason != null && trimmedReason.length() > MAX_REASON_LENGTH) {
-            throw new IllegalArgumentException("Lý do dài quá " + MAX_REASON_LENGTH + " ký tự.");
+            throw new AdminRefusal("bdDirectLoginApiReasonTooLong", MAX_REASON_LENGTH);
         }
         if (!enabled) {
             if (expiresAt != null || ttlSeconds != null) {
-                throw new IllegalArgumentException("Thời hạn chỉ áp dụng khi bật; khi tắt không cần \"expiresAt\" hay \"ttlSeconds\".");
+                throw new AdminRefusal("bdDirectLoginApiNoExpiryWhenOff");
             }
             return new DirectLoginState(false, null, trimmedReason, changedBy, now);
         }
         if (trimmedReason == null) {
-            throw new IllegalArgumentException("Cần ghi lý do khi bật đăng nhập trực tiếp.");
+            throw new AdminRefusal("bdDirectLoginApiReasonRequired");
         }
         Long expiry = expiresAt;
         if (ttlSeconds != null) {
             if (ttlSeconds < 1 || ttlSeconds > MAX_TTL_SECONDS) {
-                throw new IllegalArgumentException("\"ttlSeconds\" phải từ 1 đến " + MAX_TTL_SECONDS + " giây.");
+                throw new AdminRefusal("bdDirectLoginApiTtlOutOfRange", MAX_TTL_SECONDS);
             }
             expiry = now + ttlSeconds;
         } else if (expiresAt != null && (expiresAt <= now || expiresAt > now + MAX_TTL_SECONDS)) {
-            throw new IllegalArgumentException("Thời điểm tự tắt phải ở tương lai, không quá 30 ngày.");
+            throw new AdminRefusal("bdDirectLoginApiExpiryOutOfRange");
         }
         return new DirectLoginState(true, expiry, trimmedReason, changedBy, now);
     }

@@ -72,7 +72,7 @@ public class DirectLoginConsoleTabFactory implements UiTabProviderFactory<Compon
             throws ComponentValidationException {
         Optional<ComponentModel> existing = DirectLoginConsoleTab.find(realm);
         if (existing.isPresent() && !existing.get().getId().equals(model.getId())) {
-            throw new ComponentValidationException("Realm này đã có thẻ \"Đăng nhập trực tiếp\"; hãy sửa thẻ đó.");
+            throw refusal(session, new AdminRefusal("bdDirectLoginTabOneOnly"));
         }
         if (DirectLoginConsoleTab.storing(session)) {
             return;
@@ -83,12 +83,20 @@ public class DirectLoginConsoleTabFactory implements UiTabProviderFactory<Compon
         if (!form.shows(current)) {
             try {
                 next = form.toChange(current).toState(Time.currentTime(), author(session));
-            } catch (IllegalArgumentException e) {
-                throw new ComponentValidationException(e.getMessage());
+            } catch (AdminRefusal refusal) {
+                throw refusal(session, refusal);
             }
             session.setAttribute(SAVED_CHANGE, next);
         }
         DirectLoginConsoleTab.fill(model.getConfig(), next);
+    }
+
+    /**
+     * Put into words here, in the language {@link AdminTexts} resolves: Keycloak would look a key up in the admin
+     * token's locale claim only, and fall back to English where the token has none.
+     */
+    private static ComponentValidationException refusal(KeycloakSession session, AdminRefusal refusal) {
+        return new ComponentValidationException(AdminTexts.text(session, session.getContext().getUser(), refusal));
     }
 
     @Override
@@ -123,6 +131,9 @@ public class DirectLoginConsoleTabFactory implements UiTabProviderFactory<Compon
         }
         String issuer = token.getIssuer();
         RealmModel adminRealm = session.realms().getRealmByName(issuer.substring(issuer.lastIndexOf('/') + 1));
+        if (adminRealm == null) {
+            return null;
+        }
         ClientModel client = adminRealm.getClientByClientId(token.getIssuedFor());
         return new AdminAuth(adminRealm, token, user, client);
     }

@@ -15,14 +15,16 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
+import vn.binhduong.keycloak.otp.settings.StepConfig;
+
 public class DirectLoginFormAuthenticatorFactory implements AuthenticatorFactory {
 
     public static final String PROVIDER_ID = "bd-direct-login-form";
 
-    static final String CONF_ALLOWED_GROUP = "bdDirectLoginAllowedGroup";
-    static final String CONF_REDIRECT_WHEN_OFF = "bdDirectLoginRedirectWhenOff";
-    static final String CONF_PHONE_LOGIN = "bdDirectLoginByPhone";
-    static final String CONF_PHONE_LOGIN_GROUP = "bdDirectLoginByPhoneGroup";
+    static final String CONF_ALLOWED_GROUP = "bd.directLogin.allowedGroup";
+    static final String CONF_REDIRECT_WHEN_OFF = "bd.directLogin.redirectWhenOff";
+    static final String CONF_PHONE_LOGIN = "bd.directLogin.byPhone";
+    static final String CONF_PHONE_LOGIN_GROUP = "bd.directLogin.byPhoneGroup";
     static final String DEFAULT_ALLOWED_GROUP = "can-bo-mot-cua";
 
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
@@ -46,7 +48,7 @@ public class DirectLoginFormAuthenticatorFactory implements AuthenticatorFactory
     @Override
     public String getHelpText() {
         return "ID number (or OTP phone number) and password, only while an administrator has switched direct login on "
-                + "(PUT /realms/{realm}/bd-direct-login) and only for members of the configured group.";
+                + "(PUT /admin/realms/{realm}/bd-direct-login) and only for members of the configured group.";
     }
 
     @Override
@@ -102,8 +104,7 @@ public class DirectLoginFormAuthenticatorFactory implements AuthenticatorFactory
     }
 
     static boolean phoneLoginEnabled(AuthenticatorConfigModel config) {
-        String value = configured(config, CONF_PHONE_LOGIN);
-        return value == null || Boolean.parseBoolean(value);
+        return StepConfig.of(config, PROVIDER_ID).bool(CONF_PHONE_LOGIN, true);
     }
 
     /** The group whose members may log in by phone number as a path, or null for the allowed group. */
@@ -128,8 +129,7 @@ public class DirectLoginFormAuthenticatorFactory implements AuthenticatorFactory
     }
 
     private static String configured(AuthenticatorConfigModel config, String key) {
-        String value = config == null || config.getConfig() == null ? null : config.getConfig().get(key);
-        return value == null || value.isBlank() ? null : value.trim();
+        return StepConfig.of(config, PROVIDER_ID).text(key);
     }
 
     @Override

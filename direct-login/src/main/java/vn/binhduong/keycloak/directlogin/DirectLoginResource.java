@@ -24,24 +24,34 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.resources.admin.AdminRoot;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * {@code /realms/{realm}/bd-direct-login}: read (view-realm) the direct-login switch and the DVCQG health probe's
- * status, set (manage-realm) the switch and, under {@code /dvcqg-probe}, the probe's settings; enrol officials in
- * the direct-login group under {@code /officials} (manage-users or manage-realm).
- * The bearer token is checked exactly as the admin REST API checks it, so a master-realm admin token (curl,
- * {@code kcadm.sh}) and a token of this realm's own administrators both work.
+ * {@code /admin/realms/{realm}/bd-direct-login}: read (view-realm) the direct-login switch and the DVCQG health
+ * probe's status, set (manage-realm) the switch and, under {@code /dvcqg-probe}, the probe's settings; enrol
+ * officials in the direct-login group under {@code /officials} (manage-users or manage-realm). Keycloak's admin
+ * REST API has authenticated the caller (a master-realm admin or one of this realm's) and hands over its
+ * permissions and admin event builder; refusals are in the administrator's language ({@link AdminTexts}).
  */
 public class DirectLoginResource {
 
-    private final KeycloakSession session;
+    private static final String SWITCH_JSON = "{\"enabled\": true|false, \"reason\": \"...\", "
+            + "\"ttlSeconds\": …, \"expiresAt\": … (UTC epoch seconds)}";
+    private static final String PROBE_JSON = "{\"policy\": \"manual\"|\"auto\", \"intervalSeconds\": …, \"timeoutMs\": …, "
+            + "\"failuresToSwitchOn\": …, \"successesToSwitchOff\": …, \"identityProvider\": \"dvcqg\"}";
 
-    public DirectLoginResource(KeycloakSession session) {
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    public DirectLoginResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                               AdminEventBuilder adminEvent) {
         this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
     }
 
     // Since Keycloak 23 (RESTEasy Reactive) a sub-resource method needs its own @Path, even an empty one.
@@ -49,10 +59,9 @@ public class DirectLoginResource {
     @Path("")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> status() {
-        RealmModel realm = session.getContext().getRealm();
-        AdminPermissions.evaluator(session, realm, authenticate(realm)).realm().requireViewRealm();
+        auth.realm().requireViewRealm();
         Map<String, Object> view = new DirectLoginSwitch(session, realm).read().toView(Time.currentTime());
-        view.put("dvcqg", probeView(realm));
+        view.put("dvcqg", probeView());
         return view;
     }
 
@@ -62,38 +71,28 @@ public class DirectLoginResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response changeProbe(String body) {
-        RealmModel realm = session.getContext().getRealm();
-        AdminAuth auth = authenticate(realm);
-        AdminPermissions.evaluator(session, realm, auth).realm().requireManageRealm();
-
+        auth.realm().requireManageRealm();
         DvcqgProbeSettings settings;
         try {
-            DvcqgProbeChange change = readBody(body, DvcqgProbeChange.class);
-            settings = change.applyTo(DvcqgProbeSettings.read(realm));
-        } catch (IOException e) {
-            return badRequest("Nội dung không phải JSON hợp lệ: {\"policy\": \"manual\"|\"auto\", \"intervalSeconds\": số, "
-                    + "\"timeoutMs\": số, \"failuresToSwitchOn\": số, \"successesToSwitchOff\": số, \"identityProvider\": \"dvcqg\"}.");
-        } catch (IllegalArgumentException e) {
-            return badRequest(e.getMessage());
-        }
-        if (session.identityProviders().getByAlias(settings.identityProvider()) == null) {
-            return badRequest("\"identityProvider\" phải là alias của một identity provider trong realm; không có \""
-                    + settings.identityProvider() + "\".");
+            settings = readBody(body, DvcqgProbeChange.class, PROBE_JSON).applyTo(DvcqgProbeSettings.read(realm));
+            if (session.identityProviders().getByAlias(settings.identityProvider()) == null) {
+                throw new AdminRefusal("bdDvcqgProbeApiUnknownIdentityProvider", settings.identityProvider());
+            }
+        } catch (AdminRefusal refusal) {
+            return badRequest(refusal);
         }
         settings.write(realm);
 
-        Map<String, Object> view = probeView(realm);
-        new AdminEventBuilder(realm, auth, session, session.getContext().getConnection())
-                .resource(ResourceType.REALM)
+        adminEvent.resource(ResourceType.REALM)
                 .operation(OperationType.UPDATE)
                 .resourcePath(DirectLoginResourceProviderFactory.PROVIDER_ID, "dvcqg-probe")
                 .representation(settings.toView())
                 .detail("policy", settings.policy().value())
                 .success();
-        return Response.ok(view).build();
+        return Response.ok(probeView()).build();
     }
 
-    private Map<String, Object> probeView(RealmModel realm) {
+    private Map<String, Object> probeView() {
         Map<String, Object> view = DvcqgHealth.read(session, realm).toView();
         view.put("settings", DvcqgProbeSettings.read(realm).toView());
         return view;
@@ -104,23 +103,17 @@ public class DirectLoginResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response change(String body) {
-        RealmModel realm = session.getContext().getRealm();
-        AdminAuth auth = authenticate(realm);
-        AdminPermissions.evaluator(session, realm, auth).realm().requireManageRealm();
-
+        auth.realm().requireManageRealm();
+        AdminAuth admin = auth.adminAuth();
         long now = Time.currentTime();
         DirectLoginState state;
         try {
-            DirectLoginChange change = readBody(body, DirectLoginChange.class);
-            state = change.toState(now, auth.getRealm().getName() + "/" + auth.getUser().getUsername());
-        } catch (IOException e) {
-            return badRequest("Nội dung không phải JSON hợp lệ: {\"enabled\": true|false, \"reason\": \"...\", "
-                    + "\"ttlSeconds\": số giây hoặc \"expiresAt\": giây kể từ 1970-01-01 UTC}.");
-        } catch (IllegalArgumentException e) {
-            return badRequest(e.getMessage());
+            state = readBody(body, DirectLoginChange.class, SWITCH_JSON)
+                    .toState(now, admin.getRealm().getName() + "/" + admin.getUser().getUsername());
+        } catch (AdminRefusal refusal) {
+            return badRequest(refusal);
         }
-        SwitchWriter.write(session, realm, state,
-                new AdminEventBuilder(realm, auth, session, session.getContext().getConnection()), now);
+        SwitchWriter.write(session, realm, state, adminEvent, now);
         return Response.ok(state.toView(now)).build();
     }
 
@@ -134,54 +127,48 @@ public class DirectLoginResource {
     @Consumes({MediaType.TEXT_PLAIN, "text/csv"})
     @Produces(MediaType.APPLICATION_JSON)
     public Response enrolOfficials(@QueryParam("action") String actionName, String body) {
-        RealmModel realm = session.getContext().getRealm();
-        AdminAuth auth = authenticate(realm);
-        AdminPermissionEvaluator permissions = AdminPermissions.evaluator(session, realm, auth);
-        if (!permissions.users().canManage() && !permissions.realm().canManageRealm()) {
+        if (!auth.users().canManage() && !auth.realm().canManageRealm()) {
             throw new ForbiddenException();
         }
-        OfficialsAction action;
-        OfficialsList list;
         try {
-            action = OfficialsAction.of(actionName);
-            list = OfficialsList.parse(body);
-        } catch (IllegalArgumentException e) {
-            return badRequest(e.getMessage());
+            OfficialsAction action = OfficialsAction.of(actionName);
+            OfficialsList list = OfficialsList.parse(body);
+            return Response.ok(new OfficialsEnrolment(session, realm, officialsGroup()).apply(action, list, adminEvent))
+                    .build();
+        } catch (AdminRefusal refusal) {
+            return badRequest(refusal);
         }
+    }
+
+    /** The one group the realm's direct-login steps admit. */
+    private GroupModel officialsGroup() {
         List<String> groups = DirectLoginFormAuthenticatorFactory.allowedGroupPaths(realm).toList();
         if (groups.size() > 1) {
-            return badRequest("Realm có nhiều bước đăng nhập trực tiếp với các nhóm khác nhau (" + String.join(", ", groups)
-                    + "); thêm cán bộ vào đúng nhóm trong trang quản trị.");
+            throw new AdminRefusal("bdOfficialsManyGroups", String.join(", ", groups));
         }
         String path = groups.isEmpty() ? "/" + DirectLoginFormAuthenticatorFactory.DEFAULT_ALLOWED_GROUP : groups.get(0);
         GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, path);
         if (group == null) {
-            return badRequest("Nhóm đăng nhập trực tiếp " + path + " không tồn tại trong realm.");
+            throw new AdminRefusal("bdOfficialsNoGroup", path);
         }
-        return Response.ok(new OfficialsEnrolment(session, realm, group).apply(action, list,
-                new AdminEventBuilder(realm, auth, session, session.getContext().getConnection()))).build();
-    }
-
-    /** Authenticates the caller like {@link AdminRoot} does, then puts the realm of the URL back in the context. */
-    private AdminAuth authenticate(RealmModel realm) {
-        try {
-            return AdminRoot.authenticateRealmAdminRequest(session);
-        } finally {
-            session.getContext().setRealm(realm);
-        }
+        return group;
     }
 
     /** The body as a JSON object; {@code null}, a bare value or nothing at all is as unreadable as broken JSON. */
-    private static <T> T readBody(String body, Class<T> type) throws IOException {
-        T value = body == null || body.isBlank() ? null : JsonSerialization.readValue(body, type);
-        if (value == null) {
-            throw new IOException("no JSON object");
+    private static <T> T readBody(String body, Class<T> type, String expected) {
+        try {
+            T value = body == null || body.isBlank() ? null : JsonSerialization.readValue(body, type);
+            if (value != null) {
+                return value;
+            }
+        } catch (IOException e) {
+            // refused below
         }
-        return value;
+        throw new AdminRefusal("bdDirectLoginApiNotJson", expected);
     }
 
-    private static Response badRequest(String message) {
+    private Response badRequest(AdminRefusal refusal) {
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("error", message)).build();
+                .entity(Map.of("error", AdminTexts.text(session, auth.adminAuth().getUser(), refusal))).build();
     }
 }

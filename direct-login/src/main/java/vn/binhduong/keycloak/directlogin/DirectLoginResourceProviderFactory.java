@@ -7,17 +7,18 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
-import org.keycloak.services.resource.RealmResourceProvider;
-import org.keycloak.services.resource.RealmResourceProviderFactory;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.timer.TimerProvider;
 
-public class DirectLoginResourceProviderFactory implements RealmResourceProviderFactory {
+/** The direct-login admin endpoint, an extension of Keycloak's admin REST API (see {@link DirectLoginResource}). */
+public class DirectLoginResourceProviderFactory implements AdminRealmResourceProviderFactory {
 
     public static final String PROVIDER_ID = "bd-direct-login";
 
     @Override
-    public RealmResourceProvider create(KeycloakSession session) {
-        return new DirectLoginResourceProvider(session);
+    public AdminRealmResourceProvider create(KeycloakSession session) {
+        return new DirectLoginResourceProvider();
     }
 
     @Override

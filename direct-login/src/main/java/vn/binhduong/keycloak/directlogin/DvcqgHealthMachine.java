@@ -20,7 +20,7 @@ final class DvcqgHealthMachine {
     }
 
     /** The health after a probe, whether its status changed, and what to do with the switch and why. */
-    record Step(DvcqgHealth health, boolean statusChanged, SwitchAction action, String reason) {
+    record Step(DvcqgHealth health, boolean statusChanged, SwitchAction action, AdminMessage reason) {
     }
 
     private DvcqgHealthMachine() {
@@ -44,12 +44,11 @@ final class DvcqgHealthMachine {
         }
         boolean open = directLogin.isOpen(now);
         if (status == Status.DOWN && !open) {
-            return new Step(after, true, SwitchAction.TURN_ON, "auto: DVCQG unreachable / không kết nối được DVCQG ("
-                    + failures + " failed probes in a row / lần kiểm tra lỗi liên tiếp; " + result.problem() + ")");
+            return new Step(after, true, SwitchAction.TURN_ON,
+                    AdminMessage.of("bdDirectLoginReasonDvcqgDown", failures, result.problem()));
         }
         if (status == Status.UP && before.status() == Status.DOWN && open && AUTO.equals(directLogin.changedBy())) {
-            return new Step(after, true, SwitchAction.TURN_OFF, "auto: DVCQG reachable again / DVCQG hoạt động trở lại ("
-                    + successes + " good probes in a row / lần kiểm tra tốt liên tiếp)");
+            return new Step(after, true, SwitchAction.TURN_OFF, AdminMessage.of("bdDirectLoginReasonDvcqgUp", successes));
         }
         return new Step(after, true, SwitchAction.NONE, null);
     }

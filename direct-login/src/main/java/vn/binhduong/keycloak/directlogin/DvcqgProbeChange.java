@@ -7,17 +7,17 @@ package vn.binhduong.keycloak.directlogin;
 public record DvcqgProbeChange(String policy, Integer intervalSeconds, Integer timeoutMs, Integer failuresToSwitchOn,
                                Integer successesToSwitchOff, String identityProvider) {
 
-    /** The settings after this change, or an {@link IllegalArgumentException} whose message is shown to the admin. */
+    /** The settings after this change, or an {@link AdminRefusal} shown to the administrator. */
     DvcqgProbeSettings applyTo(DvcqgProbeSettings current) {
         ProbePolicy newPolicy = current.policy();
         if (policy != null) {
             newPolicy = ProbePolicy.parse(policy);
             if (newPolicy == null) {
-                throw new IllegalArgumentException("\"policy\" phải là \"manual\" (chỉ theo dõi) hoặc \"auto\" (tự bật/tắt).");
+                throw new AdminRefusal("bdDvcqgProbeApiPolicy");
             }
         }
         if (identityProvider != null && identityProvider.isBlank()) {
-            throw new IllegalArgumentException("\"identityProvider\" không được để trống.");
+            throw new AdminRefusal("bdDvcqgProbeApiIdentityProviderBlank");
         }
         return new DvcqgProbeSettings(newPolicy,
                 number(intervalSeconds, current.intervalSeconds(), DvcqgProbeSettings.INTERVAL),
@@ -32,7 +32,7 @@ public record DvcqgProbeChange(String policy, Integer intervalSeconds, Integer t
             return current;
         }
         if (!bounds.allows(value)) {
-            throw new IllegalArgumentException("\"" + bounds.name() + "\" phải từ " + bounds.min() + " đến " + bounds.max() + ".");
+            throw new AdminRefusal("bdDvcqgProbeApiOutOfRange", bounds.name(), bounds.min(), bounds.max());
         }
         return value;
     }

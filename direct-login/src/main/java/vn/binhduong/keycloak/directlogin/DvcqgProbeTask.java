@@ -97,7 +97,8 @@ final class DvcqgProbeTask implements ScheduledTask {
                     .success();
         }
         if (step.action() != SwitchAction.NONE) {
-            DirectLoginState state = new DirectLoginState(step.action() == SwitchAction.TURN_ON, null, step.reason(),
+            DirectLoginState state = new DirectLoginState(step.action() == SwitchAction.TURN_ON, null,
+                    AdminTexts.inRealmLanguage(session, realm, step.reason()),
                     DvcqgHealthMachine.AUTO, now);
             LOG.warnf("Direct login in realm %s switched %s by the DVCQG probe", realm.getName(), state.enabled() ? "on" : "off");
             SwitchWriter.write(session, realm, state,

@@ -4,7 +4,7 @@ package vn.binhduong.keycloak.directlogin;
 enum OfficialsAction {
     ADD, REMOVE;
 
-    /** @throws IllegalArgumentException (Vietnamese message) for anything but add, remove or nothing (add) */
+    /** @throws AdminRefusal for anything but add, remove or nothing (add) */
     static OfficialsAction of(String value) {
         if (value == null || value.isBlank() || value.equalsIgnoreCase("add")) {
             return ADD;
@@ -12,6 +12,6 @@ enum OfficialsAction {
         if (value.equalsIgnoreCase("remove")) {
             return REMOVE;
         }
-        throw new IllegalArgumentException("Tham số action chỉ nhận \"add\" (thêm vào nhóm) hoặc \"remove\" (gỡ khỏi nhóm).");
+        throw new AdminRefusal("bdOfficialsAction");
     }
 }

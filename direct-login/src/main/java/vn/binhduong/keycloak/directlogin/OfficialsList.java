@@ -19,11 +19,11 @@ record OfficialsList(List<String> idNumbers, List<String> malformed) {
     private static final Pattern COLUMN_SEPARATOR = Pattern.compile("[,;\\t]");
     private static final int MAX_SHOWN_LENGTH = 40;
 
-    /** @throws IllegalArgumentException (Vietnamese message) when the list is empty or too long */
+    /** @throws AdminRefusal when the list is empty or too long */
     static OfficialsList parse(String body) {
         String[] lines = body == null ? new String[0] : body.split("\\R");
         if (lines.length > MAX_LINES) {
-            throw new IllegalArgumentException("Danh sách quá dài: tối đa " + MAX_LINES + " dòng mỗi lần gửi.");
+            throw new AdminRefusal("bdOfficialsTooLong", MAX_LINES);
         }
         Set<String> idNumbers = new LinkedHashSet<>();
         List<String> malformed = new ArrayList<>();
@@ -40,7 +40,7 @@ record OfficialsList(List<String> idNumbers, List<String> malformed) {
             }
         }
         if (idNumbers.isEmpty() && malformed.isEmpty()) {
-            throw new IllegalArgumentException("Danh sách trống: gửi mỗi dòng một số CMND/CCCD (hoặc tệp CSV, số ở cột đầu).");
+            throw new AdminRefusal("bdOfficialsEmpty");
         }
         return new OfficialsList(List.copyOf(idNumbers), List.copyOf(malformed));
     }

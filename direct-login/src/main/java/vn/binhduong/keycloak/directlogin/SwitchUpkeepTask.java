@@ -21,7 +21,7 @@ final class SwitchUpkeepTask implements ScheduledTask {
     static final String NAME = "bd-direct-login-upkeep";
     static final long TICK_MILLIS = 5000;
     static final String EXPIRED_BY = "expiry";
-    static final String EXPIRED_REASON = "Hết thời hạn / expired";
+    static final AdminMessage EXPIRED_REASON = AdminMessage.of("bdDirectLoginReasonExpired");
     /** Long past any cache propagation; a node that died before writing leaves the work to another after it. */
     private static final long CLAIM_SECONDS = 300;
 
@@ -67,7 +67,8 @@ final class SwitchUpkeepTask implements ScheduledTask {
         if (expired(state, now)) {
             if (claimed(session, realm, "expiry", state)) {
                 LOG.infof("Direct login in realm %s switched off: its expiry has passed", realm.getName());
-                SwitchWriter.write(session, realm, new DirectLoginState(false, null, EXPIRED_REASON, EXPIRED_BY, now),
+                SwitchWriter.write(session, realm, new DirectLoginState(false, null,
+                                AdminTexts.inRealmLanguage(session, realm, EXPIRED_REASON), EXPIRED_BY, now),
                         BackgroundAdminEvent.realmUpdate(session, realm, DirectLoginResourceProviderFactory.PROVIDER_ID), now);
             }
         } else if (directLogin.inRealmAttributesBesideTheTab() && claimed(session, realm, "move", state)) {

@@ -76,7 +76,7 @@ class DvcqgHealthMachineTest {
         assertThat(third.health().status()).isEqualTo(Status.DOWN);
         assertThat(third.statusChanged()).isTrue();
         assertThat(third.action()).isEqualTo(SwitchAction.TURN_ON);
-        assertThat(third.reason()).startsWith("auto: DVCQG unreachable").contains("token: HTTP 503");
+        assertThat(Refusals.vietnamese(third.reason())).isEqualTo("auto: không kết nối được DVCQG (3 lần kiểm tra lỗi liên tiếp; token: HTTP 503)");
     }
 
     @Test
@@ -115,7 +115,7 @@ class DvcqgHealthMachineTest {
         assertThat(steps.get(1).health().status()).isEqualTo(Status.UP);
         assertThat(steps.get(1).health().lastProblem()).isNull();
         assertThat(steps.get(1).action()).isEqualTo(SwitchAction.TURN_OFF);
-        assertThat(steps.get(1).reason()).startsWith("auto: DVCQG reachable again");
+        assertThat(Refusals.vietnamese(steps.get(1).reason())).startsWith("auto: DVCQG hoạt động trở lại");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package vn.binhduong.keycloak.directlogin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,21 +15,21 @@ class DvcqgProbeChangeTest {
 
     @Test
     void anUnknownPolicyIsRefusedInVietnamese() {
-        assertThatThrownBy(() -> new DvcqgProbeChange("sometimes", null, null, null, null, null).applyTo(DvcqgProbeSettings.DEFAULT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"policy\" phải là");
+        assertThat(Refusals.vietnamese(() -> new DvcqgProbeChange("sometimes", null, null, null, null, null).applyTo(DvcqgProbeSettings.DEFAULT)))
+                .contains("\"policy\" phải là");
     }
 
     @Test
     void numbersOutsideTheirBoundsAreRefusedNamingTheField() {
-        assertThatThrownBy(() -> new DvcqgProbeChange(null, 0, null, null, null, null).applyTo(DvcqgProbeSettings.DEFAULT))
-                .hasMessageContaining("\"intervalSeconds\" phải từ 1 đến 86400");
-        assertThatThrownBy(() -> new DvcqgProbeChange(null, null, 50, null, null, null).applyTo(DvcqgProbeSettings.DEFAULT))
-                .hasMessageContaining("\"timeoutMs\"");
-        assertThatThrownBy(() -> new DvcqgProbeChange(null, null, null, 101, null, null).applyTo(DvcqgProbeSettings.DEFAULT))
-                .hasMessageContaining("\"failuresToSwitchOn\"");
-        assertThatThrownBy(() -> new DvcqgProbeChange(null, null, null, null, 0, null).applyTo(DvcqgProbeSettings.DEFAULT))
-                .hasMessageContaining("\"successesToSwitchOff\"");
-        assertThatThrownBy(() -> new DvcqgProbeChange(null, null, null, null, null, " ").applyTo(DvcqgProbeSettings.DEFAULT))
-                .hasMessageContaining("\"identityProvider\"");
+        assertThat(Refusals.vietnamese(() -> new DvcqgProbeChange(null, 0, null, null, null, null).applyTo(DvcqgProbeSettings.DEFAULT)))
+                .contains("\"intervalSeconds\" phải từ 1 đến 86400");
+        assertThat(Refusals.vietnamese(() -> new DvcqgProbeChange(null, null, 50, null, null, null).applyTo(DvcqgProbeSettings.DEFAULT)))
+                .contains("\"timeoutMs\"");
+        assertThat(Refusals.vietnamese(() -> new DvcqgProbeChange(null, null, null, 101, null, null).applyTo(DvcqgProbeSettings.DEFAULT)))
+                .contains("\"failuresToSwitchOn\"");
+        assertThat(Refusals.vietnamese(() -> new DvcqgProbeChange(null, null, null, null, 0, null).applyTo(DvcqgProbeSettings.DEFAULT)))
+                .contains("\"successesToSwitchOff\"");
+        assertThat(Refusals.vietnamese(() -> new DvcqgProbeChange(null, null, null, null, null, " ").applyTo(DvcqgProbeSettings.DEFAULT)))
+                .contains("\"identityProvider\"");
     }
 }

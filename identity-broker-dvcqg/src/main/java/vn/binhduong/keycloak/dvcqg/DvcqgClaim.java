@@ -28,9 +28,9 @@ enum DvcqgClaim {
         this.help = help;
     }
 
-    /** The IdP configuration key holding this claim's name, e.g. {@code dvcqgClaim.TechID}. */
+    /** The IdP configuration key holding this claim's name, e.g. {@code bd.dvcqg.claim.TechID}. */
     String configKey() {
-        return "dvcqgClaim." + defaultName;
+        return DvcqgIdentityProviderConfig.CONF_CLAIM_PREFIX + defaultName;
     }
 
     String defaultName() {

@@ -11,18 +11,21 @@ import org.keycloak.models.IdentityProviderModel;
  */
 public final class DvcqgIdentityProviderConfig extends OIDCIdentityProviderConfig {
 
-    static final String CONF_ENVIRONMENT = "dvcqgEnvironment";
-    static final String CONF_BASE_URL = "dvcqgBaseUrl";
-    static final String CONF_AUTHORIZATION_PATH = "dvcqgAuthorizationPath";
-    static final String CONF_TOKEN_PATH = "dvcqgTokenPath";
-    static final String CONF_USERINFO_PATH = "dvcqgUserInfoPath";
-    static final String CONF_LOGOUT_URL = "dvcqgLogoutUrl";
-    static final String CONF_ACR_VALUES = "dvcqgAcrValues";
-    static final String CONF_USERINFO_METHOD = "dvcqgUserInfoMethod";
-    static final String CONF_CONNECT_TIMEOUT_MS = "dvcqgConnectTimeoutMs";
-    static final String CONF_READ_TIMEOUT_MS = "dvcqgReadTimeoutMs";
-    static final String CONF_VALIDATE_ID_TOKEN = "dvcqgValidateIdToken";
-    static final String CONF_MIN_LEVEL = "dvcqgMinLevel";
+    static final String CONF_ENVIRONMENT = "bd.dvcqg.environment";
+    static final String CONF_BASE_URL = "bd.dvcqg.baseUrl";
+    static final String CONF_AUTHORIZATION_PATH = "bd.dvcqg.authorizationPath";
+    static final String CONF_TOKEN_PATH = "bd.dvcqg.tokenPath";
+    static final String CONF_USERINFO_PATH = "bd.dvcqg.userInfoPath";
+    static final String CONF_LOGOUT_URL = "bd.dvcqg.logoutUrl";
+    static final String CONF_ACR_VALUES = "bd.dvcqg.acrValues";
+    static final String CONF_USERINFO_METHOD = "bd.dvcqg.userInfoMethod";
+    static final String CONF_CONNECT_TIMEOUT_MS = "bd.dvcqg.connectTimeoutMs";
+    static final String CONF_READ_TIMEOUT_MS = "bd.dvcqg.readTimeoutMs";
+    static final String CONF_VALIDATE_ID_TOKEN = "bd.dvcqg.validateIdToken";
+    static final String CONF_MIN_LEVEL = "bd.dvcqg.minLevel";
+
+    /** Followed by a claim's default name: the key holding the name DVCQG uses, see {@link DvcqgClaim}. */
+    static final String CONF_CLAIM_PREFIX = "bd.dvcqg.claim.";
 
     static final String DEFAULT_AUTHORIZATION_PATH = "/oauth2/authorize";
     static final String DEFAULT_TOKEN_PATH = "/oauth2/token";

@@ -12,6 +12,11 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 /** "Cổng Dịch vụ công Quốc gia" in the admin console's list of identity providers. */
 public final class DvcqgIdentityProviderFactory extends AbstractIdentityProviderFactory<DvcqgIdentityProvider> {
 
+    /**
+     * Without the {@code bd-} prefix, the one id that keeps version 1.0's name: Keycloak cannot change the type of
+     * a stored identity provider (its storage's update leaves the type as it was) and removing and re-creating the
+     * provider would delete every user's link to DVCQG and the provider's mappers.
+     */
     public static final String PROVIDER_ID = "dvcqg";
 
     @Override

@@ -2,7 +2,9 @@ package vn.binhduong.keycloak.dvcqg;
 
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.AuthenticationFlowException;
 import org.keycloak.authentication.authenticators.broker.IdpCreateUserIfUniqueAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
@@ -15,6 +17,8 @@ import org.keycloak.models.AuthenticatorConfigModel;
  * A match goes on to the next step (auto-link), as in Keycloak's first broker login flow.
  */
 final class DvcqgProvisionedUserAuthenticator extends IdpCreateUserIfUniqueAuthenticator {
+
+    private static final Logger LOG = Logger.getLogger(DvcqgProvisionedUserAuthenticator.class);
 
     @Override
     protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
@@ -33,8 +37,19 @@ final class DvcqgProvisionedUserAuthenticator extends IdpCreateUserIfUniqueAuthe
         super.authenticateImpl(context, serializedCtx, brokerContext);
     }
 
+    /** Off unless set; an impossible value fails the flow and the log names the key, as every step of ours does. */
     private static boolean createsUnknownUsers(AuthenticatorConfigModel config) {
-        return config != null && Boolean.parseBoolean(
-                config.getConfig().get(DvcqgProvisionedUserAuthenticatorFactory.CONF_CREATE_UNKNOWN_USERS));
+        String key = DvcqgProvisionedUserAuthenticatorFactory.CONF_CREATE_UNKNOWN_USERS;
+        String value = config == null || config.getConfig() == null ? null : config.getConfig().get(key);
+        if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        LOG.errorf("authenticator config '%s' (%s): impossible value for '%s'", config.getAlias(),
+                DvcqgProvisionedUserAuthenticatorFactory.PROVIDER_ID, key);
+        throw new AuthenticationFlowException(DvcqgProvisionedUserAuthenticatorFactory.PROVIDER_ID + " config key " + key,
+                AuthenticationFlowError.INTERNAL_ERROR);
     }
 }

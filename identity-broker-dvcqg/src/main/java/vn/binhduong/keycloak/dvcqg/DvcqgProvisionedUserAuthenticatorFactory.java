@@ -15,7 +15,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 public final class DvcqgProvisionedUserAuthenticatorFactory implements AuthenticatorFactory {
 
     public static final String PROVIDER_ID = "bd-dvcqg-provisioned-user";
-    static final String CONF_CREATE_UNKNOWN_USERS = "bd.dvcqg.create.unknown.users";
+    static final String CONF_CREATE_UNKNOWN_USERS = "bd.dvcqg.createUnknownUsers";
 
     @Override
     public String getId() {

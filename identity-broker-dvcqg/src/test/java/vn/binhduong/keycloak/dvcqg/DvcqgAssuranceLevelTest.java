@@ -47,7 +47,7 @@ class DvcqgAssuranceLevelTest {
 
     @Test
     void theClaimNamesAreSettingsLikeTheOthers() throws Exception {
-        DvcqgClaimNames renamed = DvcqgClaimNames.from(Map.of("dvcqgClaim.loAs", "LevelOfAssurance", "dvcqgClaim.IAL", "ial"));
+        DvcqgClaimNames renamed = DvcqgClaimNames.from(Map.of("bd.dvcqg.claim.loAs", "LevelOfAssurance", "bd.dvcqg.claim.IAL", "ial"));
 
         assertThat(DvcqgAssuranceLevel.of(JSON.readTree("{\"LevelOfAssurance\": \"LoA2\", \"ial\": \"IAL2\", \"loAs\": \"LoA1\"}"),
                 renamed)).hasValue(2);

@@ -22,8 +22,8 @@ class DvcqgIdentityProviderFactoryTest {
             assertThat(property.getType()).isEqualTo(ProviderConfigProperty.STRING_TYPE);
             assertThat(property.getDefaultValue()).isEqualTo(claim.defaultName());
         });
-        assertThat(properties.get("dvcqgClaim.TechID").getDefaultValue()).isEqualTo("TechID");
-        assertThat(properties.get("dvcqgClaim.NgayThangNamSinh")).isNotNull();
+        assertThat(properties.get("bd.dvcqg.claim.TechID").getDefaultValue()).isEqualTo("TechID");
+        assertThat(properties.get("bd.dvcqg.claim.NgayThangNamSinh")).isNotNull();
     }
 
     @Test

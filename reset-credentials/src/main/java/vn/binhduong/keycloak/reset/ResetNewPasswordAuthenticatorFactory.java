@@ -9,7 +9,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 public class ResetNewPasswordAuthenticatorFactory extends ResetStepFactory {
 
     public static final String PROVIDER_ID = "bd-reset-new-password";
-    public static final String CONF_SIGN_OUT_OTHER_SESSIONS = "signOutOtherSessions";
+    public static final String CONF_SIGN_OUT_OTHER_SESSIONS = "bd.reset.signOutOtherSessions";
 
     public ResetNewPasswordAuthenticatorFactory() {
         super(PROVIDER_ID, new ResetNewPasswordAuthenticator());

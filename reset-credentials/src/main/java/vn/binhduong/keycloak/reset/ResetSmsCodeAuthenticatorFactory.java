@@ -9,7 +9,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import vn.binhduong.keycloak.otp.authenticator.SmsOtpAuthenticatorFactory;
 
 /**
- * The reset's SMS code step, {@value #PROVIDER_ID}, with the sms-otp step's settings (lifetime, attempts, resends,
+ * The reset's SMS code step, {@value #PROVIDER_ID}, with the bd-sms-otp step's settings (lifetime, attempts, resends,
  * caps) under the same keys, plus the per-client-IP cap of the anonymous flows; only the no-phone choice is left
  * out, since such an account goes the unseen way.
  */

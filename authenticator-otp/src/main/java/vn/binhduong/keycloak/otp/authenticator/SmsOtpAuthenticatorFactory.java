@@ -14,20 +14,37 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import vn.binhduong.keycloak.otp.challenge.SmsOtpPolicy;
 import vn.binhduong.keycloak.otp.phone.OtpPhoneCredentialModel;
+import vn.binhduong.keycloak.otp.settings.IntSetting;
 
-/** The {@code sms-otp} step, configured per execution in the admin console. */
+/** The {@value #PROVIDER_ID} step, configured per execution in the admin console. */
 public class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
 
-    public static final String PROVIDER_ID = "sms-otp";
+    public static final String PROVIDER_ID = "bd-sms-otp";
 
-    public static final String CONF_LIFETIME = "lifetime";
-    public static final String CONF_CODE_LENGTH = "codeLength";
-    public static final String CONF_MAX_ATTEMPTS = "maxAttempts";
-    public static final String CONF_RESEND_COOLDOWN = "resendCooldown";
-    public static final String CONF_MAX_RESENDS = "maxResends";
-    public static final String CONF_PHONE_HOURLY_CAP = "phoneHourlyCap";
-    public static final String CONF_IP_HOURLY_CAP = "ipHourlyCap";
-    public static final String CONF_NO_PHONE = "noPhone";
+    // The settings of an SMS code challenge, under the same keys wherever a challenge is configured (this step,
+    // the reset's code step, the phone registration), so all three read them alike.
+    public static final String CONF_CODE_LENGTH = "bd.smsCode.length";
+    public static final String CONF_LIFETIME = "bd.smsCode.lifetime";
+    public static final String CONF_MAX_ATTEMPTS = "bd.smsCode.maxAttempts";
+    public static final String CONF_RESEND_COOLDOWN = "bd.smsCode.resendCooldown";
+    public static final String CONF_MAX_RESENDS = "bd.smsCode.maxResends";
+    public static final String CONF_PHONE_HOURLY_CAP = "bd.smsCode.phoneHourlyCap";
+    public static final String CONF_IP_HOURLY_CAP = "bd.smsCode.ipHourlyCap";
+    public static final String CONF_NO_PHONE = "bd.smsOtp.noPhone";
+
+    public static final IntSetting CODE_LENGTH = new IntSetting(CONF_CODE_LENGTH, SmsOtpPolicy.DEFAULT.codeLength(), 4, 10);
+    public static final IntSetting LIFETIME = new IntSetting(CONF_LIFETIME, SmsOtpPolicy.DEFAULT.lifetimeSeconds(), 1, 3600);
+    public static final IntSetting MAX_ATTEMPTS = new IntSetting(CONF_MAX_ATTEMPTS, SmsOtpPolicy.DEFAULT.maxAttempts(), 1, 20);
+    public static final IntSetting RESEND_COOLDOWN =
+            new IntSetting(CONF_RESEND_COOLDOWN, SmsOtpPolicy.DEFAULT.resendCooldownSeconds(), 0, 3600);
+    public static final IntSetting MAX_RESENDS = new IntSetting(CONF_MAX_RESENDS, SmsOtpPolicy.DEFAULT.maxResends(), 0, 20);
+    public static final IntSetting PHONE_HOURLY_CAP =
+            new IntSetting(CONF_PHONE_HOURLY_CAP, SmsOtpPolicy.DEFAULT.phoneHourlyCap(), 1, 1000);
+    public static final IntSetting IP_HOURLY_CAP = new IntSetting(CONF_IP_HOURLY_CAP, SmsOtpPolicy.DEFAULT.ipHourlyCap(), 1, 100000);
+
+    /** The challenge's settings every configured challenge has (the per-IP cap only where anyone can start one). */
+    public static final List<IntSetting> CODE_CHALLENGE = List.of(LIFETIME, MAX_ATTEMPTS, RESEND_COOLDOWN, MAX_RESENDS,
+            PHONE_HOURLY_CAP);
 
     private static final Requirement[] REQUIREMENTS = {Requirement.REQUIRED, Requirement.ALTERNATIVE, Requirement.DISABLED};
 
@@ -35,9 +52,8 @@ public class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create()
-                .property().name(CONF_CODE_LENGTH).type(ProviderConfigProperty.INTEGER_TYPE).label("Code length")
-                .helpText("Digits in a code (4 to 10).").defaultValue(SmsOtpPolicy.DEFAULT.codeLength()).add();
+        ProviderConfigurationBuilder builder = integer(ProviderConfigurationBuilder.create(), CODE_LENGTH, "Code length",
+                "Digits in a code.");
         return codeChallengeProperties(builder, "Resends per login", "How many times a user may ask for a new code in one login.")
                 .property().name(CONF_NO_PHONE).type(ProviderConfigProperty.LIST_TYPE).label("User without OTP phone")
                 .helpText("REFUSE: stop the login with a message. REGISTER_PHONE: go on and make the user register a phone.")
@@ -47,27 +63,19 @@ public class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
     }
 
     /**
-     * The settings of an SMS code challenge (lifetime, wrong entries, cooldown, resends, hourly cap per phone), under
-     * the same keys wherever a challenge is configured, so the login step, the reset and the phone registration read
-     * them alike.
+     * The properties of {@link #CODE_CHALLENGE} (lifetime, wrong entries, cooldown, resends, hourly cap per phone).
      */
     public static ProviderConfigurationBuilder codeChallengeProperties(ProviderConfigurationBuilder builder,
                                                                        String resendsLabel, String resendsHelp) {
-        SmsOtpPolicy d = SmsOtpPolicy.DEFAULT;
-        return builder
-                .property().name(CONF_LIFETIME).type(ProviderConfigProperty.INTEGER_TYPE).label("Code lifetime (s)")
-                .helpText("Seconds a code stays valid.").defaultValue(d.lifetimeSeconds()).add()
-                .property().name(CONF_MAX_ATTEMPTS).type(ProviderConfigProperty.INTEGER_TYPE).label("Wrong entries per code")
-                .helpText("After this many wrong entries the code is void and a new one is needed.").defaultValue(d.maxAttempts()).add()
-                .property().name(CONF_RESEND_COOLDOWN).type(ProviderConfigProperty.INTEGER_TYPE).label("Resend cooldown (s)")
-                .helpText("Seconds after a send before 'Gửi lại' works again.").defaultValue(d.resendCooldownSeconds()).add()
-                .property().name(CONF_MAX_RESENDS).type(ProviderConfigProperty.INTEGER_TYPE).label(resendsLabel)
-                .helpText(resendsHelp).defaultValue(d.maxResends()).add()
-                .property().name(CONF_PHONE_HOURLY_CAP).type(ProviderConfigProperty.INTEGER_TYPE).label("Sends per phone per hour")
-                .helpText("Cluster-wide cap of SMS sent to one phone (in the reset: for one ID number) in an hour. A login"
+        integer(builder, LIFETIME, "Code lifetime (s)", "Seconds a code stays valid.");
+        integer(builder, MAX_ATTEMPTS, "Wrong entries per code",
+                "After this many wrong entries the code is void and a new one is needed.");
+        integer(builder, RESEND_COOLDOWN, "Resend cooldown (s)", "Seconds after a send before 'Gửi lại' works again.");
+        integer(builder, MAX_RESENDS, resendsLabel, resendsHelp);
+        return integer(builder, PHONE_HOURLY_CAP, "Sends per phone per hour",
+                "Cluster-wide cap of SMS sent to one phone (in the reset: for one ID number) in an hour. A login"
                         + " whose password passed counts apart from the anonymous flows (reset, a number being registered),"
-                        + " so strangers cannot use up an official's login codes.")
-                .defaultValue(d.phoneHourlyCap()).add();
+                        + " so strangers cannot use up an official's login codes.");
     }
 
     /**
@@ -75,12 +83,17 @@ public class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
      * password passed has none, so an office behind one NAT address keeps its codes during a DVCQG outage.
      */
     public static ProviderConfigurationBuilder ipCapProperty(ProviderConfigurationBuilder builder) {
-        return builder
-                .property().name(CONF_IP_HOURLY_CAP).type(ProviderConfigProperty.INTEGER_TYPE).label("Sends per client IP per hour")
-                .helpText("Cluster-wide cap of SMS requested from one client IP in an hour, counted together for the reset"
+        return integer(builder, IP_HOURLY_CAP, "Sends per client IP per hour",
+                "Cluster-wide cap of SMS requested from one client IP in an hour, counted together for the reset"
                         + " and the phone registration. The IP is the one Keycloak resolves: behind a proxy, set"
-                        + " --proxy-headers with --proxy-trusted-addresses.")
-                .defaultValue(SmsOtpPolicy.DEFAULT.ipHourlyCap()).add();
+                        + " --proxy-headers with --proxy-trusted-addresses.");
+    }
+
+    /** A whole-number property with its bounds in the help text. */
+    public static ProviderConfigurationBuilder integer(ProviderConfigurationBuilder builder, IntSetting setting,
+                                                       String label, String help) {
+        return builder.property().name(setting.key()).type(ProviderConfigProperty.INTEGER_TYPE).label(label)
+                .helpText(help + " " + setting.range()).defaultValue(setting.defaultValue()).add();
     }
 
     @Override

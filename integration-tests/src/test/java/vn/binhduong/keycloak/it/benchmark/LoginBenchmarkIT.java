@@ -65,8 +65,8 @@ class LoginBenchmarkIT {
 
     @Test
     void ourSmsLoginAndStockTotpLoginSideBySide() throws Exception {
-        String ours = clientWithFlow("bench-ours", List.of("bd-direct-login-form", "sms-otp"),
-                Map.of("ipHourlyCap", "100000", "phoneHourlyCap", "100"), null);
+        String ours = clientWithFlow("bench-ours", List.of("bd-direct-login-form", "bd-sms-otp"),
+                Map.of("bd.smsCode.ipHourlyCap", "100000", "bd.smsCode.phoneHourlyCap", "100"), null);
         String stock = clientWithFlow("bench-stock", List.of("auth-username-password-form", "auth-otp-form"),
                 Map.of(), "keycloak.v2");
         directLogin.switchOn("benchmark");

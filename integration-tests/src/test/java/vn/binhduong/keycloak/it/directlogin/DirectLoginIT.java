@@ -315,7 +315,7 @@ class DirectLoginIT {
     @Test
     void anOperatorSwitchesWithKcadm() throws Exception {
         Path config = Files.createTempFile("kcadm", ".config");
-        String endpoint = keycloak.realmUrl() + "/bd-direct-login";
+        String endpoint = keycloak.adminRealmUrl() + "/bd-direct-login";
         kcadm(config, null, "config", "credentials", "--server", keycloak.baseUrl(), "--realm", "master",
                 "--user", KeycloakUnderTest.ADMIN_USER, "--password", keycloak.adminPassword());
 

@@ -185,7 +185,7 @@ class DirectLoginPhoneIT {
         JsonNode execution = directLoginFormExecution();
         ObjectNode config = (ObjectNode) admin.get(REALM + "/authentication/config/" + execution.path("authenticationConfig").asText());
         ObjectNode off = config.deepCopy();
-        ((ObjectNode) off.path("config")).put("bdDirectLoginByPhone", "false");
+        ((ObjectNode) off.path("config")).put("bd.directLogin.byPhone", "false");
         assertThat(admin.send("PUT", REALM + "/authentication/config/" + config.path("id").asText(), off).statusCode()).isEqualTo(204);
         try {
             Browser browser = signIn("0912000306", PASSWORD);

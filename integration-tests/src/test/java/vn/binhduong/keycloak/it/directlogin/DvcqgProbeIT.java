@@ -65,7 +65,7 @@ class DvcqgProbeIT {
         dvcqg.down();
         JsonNode on = awaitStatus(s -> s.path("enabled").asBoolean(), "switched on by the probe");
         assertThat(on.path("changedBy").asText()).isEqualTo("auto");
-        assertThat(on.path("reason").asText()).startsWith("auto: DVCQG unreachable");
+        assertThat(on.path("reason").asText()).startsWith("auto: không kết nối được DVCQG");
         assertThat(on.path("dvcqg").path("status").asText()).isEqualTo("DOWN");
         assertThat(on.path("dvcqg").path("failuresInARow").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(on.path("dvcqg").path("lastProblem").asText()).isNotBlank();
@@ -73,7 +73,7 @@ class DvcqgProbeIT {
         dvcqg.healthy();
         JsonNode off = awaitStatus(s -> !s.path("enabled").asBoolean(), "switched off by the probe");
         assertThat(off.path("changedBy").asText()).isEqualTo("auto");
-        assertThat(off.path("reason").asText()).startsWith("auto: DVCQG reachable again");
+        assertThat(off.path("reason").asText()).startsWith("auto: DVCQG hoạt động trở lại");
         assertThat(off.path("dvcqg").path("status").asText()).isEqualTo("UP");
         assertThat(off.path("dvcqg").path("successesInARow").asInt()).isGreaterThanOrEqualTo(2);
 
@@ -96,8 +96,8 @@ class DvcqgProbeIT {
         // Newest first; the switchOff of @AfterEach has not run yet.
         assertThat(statuses).containsExactly("UP", "DOWN");
         assertThat(switchReasons).hasSize(2);
-        assertThat(switchReasons.get(0)).startsWith("auto: DVCQG reachable again");
-        assertThat(switchReasons.get(1)).startsWith("auto: DVCQG unreachable");
+        assertThat(switchReasons.get(0)).startsWith("auto: DVCQG hoạt động trở lại");
+        assertThat(switchReasons.get(1)).startsWith("auto: không kết nối được DVCQG");
     }
 
     @Test

@@ -28,7 +28,7 @@ import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
 import vn.binhduong.keycloak.it.support.OtpPhones;
 
 /**
- * {@code POST /realms/binhduong/bd-direct-login/officials}: a list of ID numbers added to or removed from the
+ * {@code POST /admin/realms/binhduong/bd-direct-login/officials}: a list of ID numbers added to or removed from the
  * direct-login group in one call, with a report, one admin event per change, for user or realm managers only.
  */
 @ExtendWith(KeycloakExtension.class)
@@ -104,7 +104,7 @@ class OfficialsEnrolmentIT {
     }
 
     private HttpResponse<String> post(String action, String body, String bearer) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(keycloak.realmUrl()
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(keycloak.adminRealmUrl()
                         + "/bd-direct-login/officials?action=" + action))
                 .header("Content-Type", "text/csv; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));

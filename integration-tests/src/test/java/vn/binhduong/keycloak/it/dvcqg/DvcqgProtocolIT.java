@@ -121,7 +121,7 @@ class DvcqgProtocolIT {
     @Test
     void theConfiguredReadTimeoutBoundsTheTokenRequest() throws Exception {
         citizen("slow_token_case", "074091000004");
-        settings.set(Map.of("dvcqgReadTimeoutMs", "1000"));
+        settings.set(Map.of("bd.dvcqg.readTimeoutMs", "1000"));
         dvcqg.slowTokenEndpoint(Duration.ofSeconds(4));
         DvcqgLogin login = new DvcqgLogin(keycloak, dvcqg);
         login.toDvcqg();
@@ -138,7 +138,7 @@ class DvcqgProtocolIT {
 
     @Test
     void aValidIdTokenIsAcceptedAndEachFlawIsRefusedWhenValidationIsOn() throws Exception {
-        settings.set(Map.of("dvcqgValidateIdToken", "true"));
+        settings.set(Map.of("bd.dvcqg.validateIdToken", "true"));
         citizen("signed_case", "074091000005");
         DvcqgLogin good = new DvcqgLogin(keycloak, dvcqg);
         URI authorize = good.toDvcqg();
@@ -248,7 +248,7 @@ class DvcqgProtocolIT {
 
     @Test
     void userinfoIsFetchedByPostWhenSet() throws Exception {
-        settings.set(Map.of("dvcqgUserInfoMethod", "POST"));
+        settings.set(Map.of("bd.dvcqg.userInfoMethod", "POST"));
         citizen("post_userinfo_case", "074091000010");
         DvcqgLogin login = new DvcqgLogin(keycloak, dvcqg);
 
@@ -260,7 +260,7 @@ class DvcqgProtocolIT {
 
     @Test
     void anAccountBelowTheMinimumLevelOfAssuranceIsRefusedWithOurPageAndAnEvent() throws Exception {
-        settings.set(Map.of("dvcqgMinLevel", "2"));
+        settings.set(Map.of("bd.dvcqg.minLevel", "2"));
         dvcqg.account("loa1_case", DvcqgStandIn.sample("citizen_old_cmnd").put("TechID", "DVCQG-TECH-074091000011")
                 .put("SoDinhDanh", "074091000011").put("loAs", "LoA1"));
         // VNeID's IAL, where present, counts too: LoA2 with IAL1 is level 1.

@@ -18,7 +18,7 @@ final class FirstBrokerLoginSetting {
             if ("bd-dvcqg-provisioned-user".equals(execution.path("providerId").asText())) {
                 String path = "/realms/" + KeycloakServer.REALM + "/authentication/config/" + execution.get("authenticationConfig").asText();
                 ObjectNode config = (ObjectNode) admin.get(path);
-                ((ObjectNode) config.get("config")).put("bd.dvcqg.create.unknown.users", String.valueOf(allowed));
+                ((ObjectNode) config.get("config")).put("bd.dvcqg.createUnknownUsers", String.valueOf(allowed));
                 var response = admin.send("PUT", path, config);
                 if (response.statusCode() != 204) {
                     throw new IllegalStateException("PUT " + path + ": " + response.statusCode() + " " + response.body());

@@ -63,24 +63,24 @@ class SmsOtpLoginIT {
     }
 
     private String standardClient() throws Exception {
-        return realm.clientWithSmsOtp("sms-otp-it", Map.of("lifetime", "120", "resendCooldown", "60",
-                "maxResends", "3", "phoneHourlyCap", "5", "ipHourlyCap", "100000"));
+        return realm.clientWithSmsOtp("sms-otp-it", Map.of("bd.smsCode.lifetime", "120", "bd.smsCode.resendCooldown", "60",
+                "bd.smsCode.maxResends", "3", "bd.smsCode.phoneHourlyCap", "5", "bd.smsCode.ipHourlyCap", "100000"));
     }
 
     private String shortClient() throws Exception {
-        return realm.clientWithSmsOtp("sms-otp-it-short", Map.of("lifetime", "3", "resendCooldown", "1",
-                "maxResends", "3", "phoneHourlyCap", "5", "ipHourlyCap", "100000"));
+        return realm.clientWithSmsOtp("sms-otp-it-short", Map.of("bd.smsCode.lifetime", "3", "bd.smsCode.resendCooldown", "1",
+                "bd.smsCode.maxResends", "3", "bd.smsCode.phoneHourlyCap", "5", "bd.smsCode.ipHourlyCap", "100000"));
     }
 
     private String cappedClient() throws Exception {
-        return realm.clientWithSmsOtp("sms-otp-it-capped", Map.of("lifetime", "120", "resendCooldown", "1",
-                "maxResends", "5", "phoneHourlyCap", "2", "ipHourlyCap", "100000"));
+        return realm.clientWithSmsOtp("sms-otp-it-capped", Map.of("bd.smsCode.lifetime", "120", "bd.smsCode.resendCooldown", "1",
+                "bd.smsCode.maxResends", "5", "bd.smsCode.phoneHourlyCap", "2", "bd.smsCode.ipHourlyCap", "100000"));
     }
 
     /** One resend and two sends per hour: any failed send counted against them would show. */
     private String tightClient() throws Exception {
-        return realm.clientWithSmsOtp("sms-otp-it-tight", Map.of("lifetime", "120", "resendCooldown", "1",
-                "maxResends", "1", "phoneHourlyCap", "2", "ipHourlyCap", "100000"));
+        return realm.clientWithSmsOtp("sms-otp-it-tight", Map.of("bd.smsCode.lifetime", "120", "bd.smsCode.resendCooldown", "1",
+                "bd.smsCode.maxResends", "1", "bd.smsCode.phoneHourlyCap", "2", "bd.smsCode.ipHourlyCap", "100000"));
     }
 
     /** A user with a fresh phone. */

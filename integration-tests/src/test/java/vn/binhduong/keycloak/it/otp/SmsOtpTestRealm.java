@@ -37,14 +37,14 @@ public final class SmsOtpTestRealm {
         }
         expect(201, admin.send("POST", REALM + "/authentication/flows", Map.of("alias", name, "providerId", "basic-flow",
                 "topLevel", true, "builtIn", false, "description", "integration test: password then SMS OTP")));
-        for (String provider : new String[] {"bd-direct-login-form", "sms-otp"}) {
+        for (String provider : new String[] {"bd-direct-login-form", "bd-sms-otp"}) {
             expect(201, admin.send("POST", REALM + "/authentication/flows/" + name + "/executions/execution",
                     Map.of("provider", provider)));
         }
         for (JsonNode execution : admin.get(REALM + "/authentication/flows/" + name + "/executions")) {
             ObjectNode required = ((ObjectNode) execution).put("requirement", "REQUIRED");
             expect(202, admin.send("PUT", REALM + "/authentication/flows/" + name + "/executions", required));
-            if (execution.path("providerId").asText().equals("sms-otp")) {
+            if (execution.path("providerId").asText().equals("bd-sms-otp")) {
                 expect(201, admin.send("POST", REALM + "/authentication/executions/" + execution.path("id").asText() + "/config",
                         Map.of("alias", name + "-config", "config", smsOtpConfig)));
             }

@@ -67,8 +67,8 @@ class OtpPhoneRegistrationIT {
      */
     @BeforeEach
     void realmReady() throws Exception {
-        actionConfig(Map.of("ipHourlyCap", "100000", "resendCooldown", "1"));
-        smsOtpRealm.clientWithSmsOtp(SMS_OTP_CLIENT, Map.of("ipHourlyCap", "100000"));
+        actionConfig(Map.of("bd.smsCode.ipHourlyCap", "100000", "bd.smsCode.resendCooldown", "1"));
+        smsOtpRealm.clientWithSmsOtp(SMS_OTP_CLIENT, Map.of("bd.smsCode.ipHourlyCap", "100000"));
     }
 
     @Test
@@ -210,7 +210,7 @@ class OtpPhoneRegistrationIT {
 
     @Test
     void anExpiredCodeStoresNothing() throws Exception {
-        actionConfig(Map.of("ipHourlyCap", "100000", "resendCooldown", "1", "lifetime", "2"));
+        actionConfig(Map.of("bd.smsCode.ipHourlyCap", "100000", "bd.smsCode.resendCooldown", "1", "bd.smsCode.lifetime", "2"));
         String phone = SmsOtpTestRealm.newPhone();
         PhoneOwner owner = PhoneOwner.signIn(keycloak, admin, dvcqg, phone);
         owner.startAction(ACTION);
@@ -305,7 +305,7 @@ class OtpPhoneRegistrationIT {
     @Test
     void aUserWithoutPhoneIsSentToTheActionByTheSmsOtpStepAndSignsInOnceTheNumberIsProven() throws Exception {
         String client = smsOtpRealm.clientWithSmsOtp(SMS_OTP_CLIENT + "-register",
-                Map.of("ipHourlyCap", "100000", "noPhone", "REGISTER_PHONE"));
+                Map.of("bd.smsCode.ipHourlyCap", "100000", "bd.smsOtp.noPhone", "REGISTER_PHONE"));
         String username = "phones-new-" + UUID.randomUUID().toString().substring(0, 8);
         admin.createUser(username, SmsOtpTestRealm.PASSWORD, "Võ", "Thị Mới", "/can-bo-mot-cua");
         String phone = SmsOtpTestRealm.newPhone();

@@ -57,8 +57,8 @@ class PhoneClaimsIT {
 
     @Test
     void anSmsLoginProvesTheNumberForThePhoneScopeAndDeletingThePhoneUnverifiesIt() throws Exception {
-        String client = realm.clientWithSmsOtp("phone-claims-it", Map.of("lifetime", "120", "resendCooldown", "60",
-                "maxResends", "3", "phoneHourlyCap", "5", "ipHourlyCap", "100000"));
+        String client = realm.clientWithSmsOtp("phone-claims-it", Map.of("bd.smsCode.lifetime", "120", "bd.smsCode.resendCooldown", "60",
+                "bd.smsCode.maxResends", "3", "bd.smsCode.phoneHourlyCap", "5", "bd.smsCode.ipHourlyCap", "100000"));
         String username = "claims-" + UUID.randomUUID().toString().substring(0, 8);
         String phone = SmsOtpTestRealm.newPhone();
         String userId = realm.user(username, phone);

@@ -95,7 +95,7 @@ final class PhoneOwner {
             if ("bd-dvcqg-provisioned-user".equals(execution.path("providerId").asText())) {
                 String path = realm + "/authentication/config/" + execution.get("authenticationConfig").asText();
                 ObjectNode config = (ObjectNode) admin.get(path);
-                ((ObjectNode) config.get("config")).put("bd.dvcqg.create.unknown.users", String.valueOf(allowed));
+                ((ObjectNode) config.get("config")).put("bd.dvcqg.createUnknownUsers", String.valueOf(allowed));
                 HttpResponse<String> response = admin.send("PUT", path, config);
                 if (response.statusCode() != 204) {
                     throw new IllegalStateException("first broker login config: " + response.statusCode());

@@ -50,7 +50,7 @@ class PasswordResetIT {
         this.directLogin = new DirectLoginApi(keycloak, admin);
         this.reset = new ResetFlow(keycloak, admin, gateway);
         // All tests come from 127.0.0.1, whose shipped cap (20 SMS an hour) other test classes share.
-        reset.codeStepConfig(Map.of("ipHourlyCap", "100000"));
+        reset.codeStepConfig(Map.of("bd.smsCode.ipHourlyCap", "100000"));
     }
 
     @AfterEach

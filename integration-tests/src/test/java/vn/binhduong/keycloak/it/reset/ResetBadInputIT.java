@@ -29,7 +29,7 @@ class ResetBadInputIT {
         this.gateway = standIns.smsGateway();
         this.admin = admin;
         this.reset = new ResetFlow(keycloak, admin, standIns.smsGateway());
-        reset.codeStepConfig(Map.of("ipHourlyCap", "100000"));
+        reset.codeStepConfig(Map.of("bd.smsCode.ipHourlyCap", "100000"));
     }
 
     private static String text(Browser browser) {
@@ -112,7 +112,7 @@ class ResetBadInputIT {
 
     @Test
     void anExpiredCodeIsRefused() throws Exception {
-        reset.codeStepConfig(Map.of("lifetime", "2"));
+        reset.codeStepConfig(Map.of("bd.smsCode.lifetime", "2"));
         try {
             Official official = reset.official(true);
             Browser browser = reset.start();
@@ -123,7 +123,7 @@ class ResetBadInputIT {
             assertThat(text(browser)).contains("Mã xác thực đã hết hạn.");
             assertThat(browser.page().selectFirst("form#bd-reset-password-form")).isNull();
         } finally {
-            reset.codeStepConfig(Map.of("lifetime", "120"));
+            reset.codeStepConfig(Map.of("bd.smsCode.lifetime", "120"));
         }
     }
 

@@ -34,7 +34,7 @@ class ResetCapsIT {
         this.gateway = standIns.smsGateway();
         this.reset = new ResetFlow(keycloak, admin, gateway);
         this.directLogin = new DirectLoginApi(keycloak, admin);
-        reset.codeStepConfig(Map.of("ipHourlyCap", "100000", "phoneHourlyCap", Integer.toString(RESET_CAP)));
+        reset.codeStepConfig(Map.of("bd.smsCode.ipHourlyCap", "100000", "bd.smsCode.phoneHourlyCap", Integer.toString(RESET_CAP)));
     }
 
     @Test

@@ -66,7 +66,7 @@ class ResetEnumerationIT {
         this.admin = admin;
         this.reset = new ResetFlow(keycloak, admin, standIns.smsGateway());
         this.directLogin = new DirectLoginApi(keycloak, admin);
-        reset.codeStepConfig(Map.of("ipHourlyCap", "100000"));
+        reset.codeStepConfig(Map.of("bd.smsCode.ipHourlyCap", "100000"));
     }
 
     @AfterEach

@@ -81,7 +81,7 @@ class FuzzIT {
     void keepProbeSettings() throws Exception {
         probeSettings = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(directLogin.get(admin.token()).body()).path("dvcqg").path("settings");
-        reset.codeStepConfig(Map.of("ipHourlyCap", "100000"));
+        reset.codeStepConfig(Map.of("bd.smsCode.ipHourlyCap", "100000"));
     }
 
     @AfterEach
@@ -225,6 +225,7 @@ class FuzzIT {
                 .connectTimeout(Duration.ofSeconds(10)).build();
         String token = admin.token();
         String base = keycloak.realmUrl();
+        String adminBase = keycloak.adminRealmUrl();
         List<Future<?>> requests = new ArrayList<>();
         for (int i = 0; i < REST_REQUESTS; i++) {
             // Query values as long as a browser sends (a URL of 80 000 characters is refused at the connection).
@@ -237,9 +238,9 @@ class FuzzIT {
                 case 0 -> get(base + "/broker/dvcqg/endpoint?state=" + a + "&code=" + b);
                 case 1 -> get(base + "/broker/dvcqg/endpoint?state=" + a + "&error=" + b + "&error_description=" + a);
                 case 2 -> get(base + "/broker/dvcqg/login?client_id=" + a + "&tab_id=" + b + "&session_code=" + a);
-                case 3 -> send("PUT", base + "/bd-direct-login", bearer, body);
-                case 4 -> send("PUT", base + "/bd-direct-login/dvcqg-probe", bearer, body);
-                case 5 -> send(random.nextBoolean() ? "GET" : "POST", base + "/bd-direct-login" + (random.nextBoolean() ? "/" + a : ""), bearer, body);
+                case 3 -> send("PUT", adminBase + "/bd-direct-login", bearer, body);
+                case 4 -> send("PUT", adminBase + "/bd-direct-login/dvcqg-probe", bearer, body);
+                case 5 -> send(random.nextBoolean() ? "GET" : "POST", adminBase + "/bd-direct-login" + (random.nextBoolean() ? "/" + a : ""), bearer, body);
                 case 6 -> get(base + "/bd-sms-outbox?to=" + a + "&limit=" + b);
                 default -> send("POST", base + "/login-actions/authenticate?client_id=" + a + "&tab_id=" + b
                         + "&execution=" + a + "&session_code=" + b, null, "username=" + a + "&password=" + b);

@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /**
- * The direct-login switch's REST endpoint ({@code /realms/binhduong/bd-direct-login}), called as an operator's curl
+ * The direct-login switch's REST endpoint ({@code /admin/realms/binhduong/bd-direct-login}), called as an operator's curl
  * does: with a bearer token, by default the master-realm admin's.
  */
 public final class DirectLoginApi {
@@ -50,7 +50,7 @@ public final class DirectLoginApi {
 
     private HttpResponse<String> send(String method, String subPath, String bearer, String json)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.realmUrl() + "/bd-direct-login" + subPath))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.adminRealmUrl() + "/bd-direct-login" + subPath))
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (bearer != null) {

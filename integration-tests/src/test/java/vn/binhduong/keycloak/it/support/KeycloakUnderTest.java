@@ -13,4 +13,9 @@ public interface KeycloakUnderTest {
     default String realmUrl() {
         return baseUrl() + "/realms/" + REALM;
     }
+
+    /** The realm in Keycloak's admin REST API, where our admin endpoints are extensions. */
+    default String adminRealmUrl() {
+        return baseUrl() + "/admin/realms/" + REALM;
+    }
 }

@@ -60,7 +60,7 @@ class AccountOtpPhonesBrowserIT {
         Assumptions.assumeTrue(ChromiumBrowser.installed(), "skipped: /usr/bin/chromium or /usr/bin/chromedriver absent");
         // Every test sends from loopback: the action's per-IP cap is lifted, as the other SMS tests do.
         HttpResponse<String> config = admin.send("PUT", REALM + "/authentication/required-actions/bd-register-otp-phone/config",
-                Map.of("config", Map.of("ipHourlyCap", "100000")));
+                Map.of("config", Map.of("bd.smsCode.ipHourlyCap", "100000")));
         assertThat(config.statusCode()).as(config.body()).isEqualTo(204);
     }
 

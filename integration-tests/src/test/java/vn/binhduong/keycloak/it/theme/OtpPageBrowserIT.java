@@ -127,8 +127,8 @@ class OtpPageBrowserIT {
 
     /** The direct-login form of the test client, then the password: lands on the OTP page (one SMS sent). */
     private void toOtpPage(ChromeDriver driver, String username) throws Exception {
-        String client = realm.clientWithSmsOtp("theme-otp-page", Map.of("lifetime", "120",
-                "resendCooldown", String.valueOf(COOLDOWN), "maxResends", "3", "phoneHourlyCap", "20", "ipHourlyCap", "100000"));
+        String client = realm.clientWithSmsOtp("theme-otp-page", Map.of("bd.smsCode.lifetime", "120",
+                "bd.smsCode.resendCooldown", String.valueOf(COOLDOWN), "bd.smsCode.maxResends", "3", "bd.smsCode.phoneHourlyCap", "20", "bd.smsCode.ipHourlyCap", "100000"));
         directLogin.switchOn("theme OTP page check");
         driver.get(new OidcClient(keycloak.realmUrl(), client, null).authorizationUrl());
         driver.findElement(By.id("username")).sendKeys(username);

@@ -57,14 +57,14 @@ class OtpPhonePagesBrowserIT {
     @ValueSource(ints = {1280, 375})
     void numberAndCodePagesAreLabelledAndFitTheScreen(int width) throws Exception {
         SmsOtpTestRealm realm = new SmsOtpTestRealm(admin);
-        String client = realm.clientWithSmsOtp("otp-phone-pages-it", Map.of("ipHourlyCap", "100000", "noPhone", "REGISTER_PHONE"));
+        String client = realm.clientWithSmsOtp("otp-phone-pages-it", Map.of("bd.smsCode.ipHourlyCap", "100000", "bd.smsOtp.noPhone", "REGISTER_PHONE"));
         String username = "phones-ui-" + UUID.randomUUID().toString().substring(0, 8);
         admin.createUser(username, SmsOtpTestRealm.PASSWORD, "Đỗ", "Văn Giao Diện", "/can-bo-mot-cua");
         String phone = SmsOtpTestRealm.newPhone();
         new DirectLoginApi(keycloak, admin).switchOn("OTP phone page check");
         // Every test sends from loopback: the action's per-IP cap is lifted, as the other SMS tests do.
         HttpResponse<String> config = admin.send("PUT", "/realms/" + KeycloakServer.REALM
-                + "/authentication/required-actions/bd-register-otp-phone/config", Map.of("config", Map.of("ipHourlyCap", "100000")));
+                + "/authentication/required-actions/bd-register-otp-phone/config", Map.of("config", Map.of("bd.smsCode.ipHourlyCap", "100000")));
         assertThat(config.statusCode()).as(config.body()).isEqualTo(204);
 
         try (ChromiumBrowser browser = new ChromiumBrowser(width, width < 600 ? 812 : 900, SCREENSHOTS)) {

@@ -39,7 +39,7 @@ class ResetPagesBrowserIT {
     ResetPagesBrowserIT(KeycloakServer keycloak, AdminApi admin, StandIns standIns) throws Exception {
         this.keycloak = keycloak;
         this.reset = new ResetFlow(keycloak, admin, standIns.smsGateway());
-        reset.codeStepConfig(Map.of("ipHourlyCap", "100000"));
+        reset.codeStepConfig(Map.of("bd.smsCode.ipHourlyCap", "100000"));
     }
 
     @BeforeEach

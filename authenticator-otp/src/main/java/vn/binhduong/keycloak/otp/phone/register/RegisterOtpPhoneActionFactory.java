@@ -1,9 +1,9 @@
 package vn.binhduong.keycloak.otp.phone.register;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
@@ -18,6 +18,8 @@ import org.keycloak.validate.ValidationError;
 import org.keycloak.userprofile.ValidationException;
 
 import vn.binhduong.keycloak.otp.authenticator.SmsOtpAuthenticatorFactory;
+import vn.binhduong.keycloak.otp.settings.IntSetting;
+import vn.binhduong.keycloak.otp.settings.StepConfig;
 
 /**
  * "Register OTP phone": a required action, also started by an application with {@code kc_action}. Its settings
@@ -27,30 +29,14 @@ public class RegisterOtpPhoneActionFactory implements RequiredActionFactory {
 
     public static final String PROVIDER_ID = "bd-register-otp-phone";
 
-    public static final String CONF_ALLOW_FOREIGN = "allowForeignNumbers";
-    public static final String CONF_UNIQUE = "uniqueNumbers";
-    public static final String CONF_LIFETIME = SmsOtpAuthenticatorFactory.CONF_LIFETIME;
-    public static final String CONF_MAX_ATTEMPTS = SmsOtpAuthenticatorFactory.CONF_MAX_ATTEMPTS;
-    public static final String CONF_RESEND_COOLDOWN = SmsOtpAuthenticatorFactory.CONF_RESEND_COOLDOWN;
-    public static final String CONF_MAX_RESENDS = SmsOtpAuthenticatorFactory.CONF_MAX_RESENDS;
-    public static final String CONF_PHONE_HOURLY_CAP = SmsOtpAuthenticatorFactory.CONF_PHONE_HOURLY_CAP;
-    public static final String CONF_IP_HOURLY_CAP = SmsOtpAuthenticatorFactory.CONF_IP_HOURLY_CAP;
+    public static final String CONF_ALLOW_FOREIGN = "bd.otpPhone.allowForeignNumbers";
+    public static final String CONF_UNIQUE = "bd.otpPhone.uniqueNumbers";
 
-    /** Lowest and highest possible value of each integer setting. */
-    static final Map<String, int[]> BOUNDS = bounds();
+    /** The SMS code challenge's settings (the bd-sms-otp step's, under its keys), the per-IP cap included. */
+    static final List<IntSetting> CHALLENGE = Stream.concat(SmsOtpAuthenticatorFactory.CODE_CHALLENGE.stream(),
+            Stream.of(SmsOtpAuthenticatorFactory.IP_HOURLY_CAP)).toList();
 
     private final RegisterOtpPhoneAction action = new RegisterOtpPhoneAction();
-
-    private static Map<String, int[]> bounds() {
-        Map<String, int[]> bounds = new LinkedHashMap<>();
-        bounds.put(CONF_LIFETIME, new int[] {1, 3600});
-        bounds.put(CONF_MAX_ATTEMPTS, new int[] {1, 20});
-        bounds.put(CONF_RESEND_COOLDOWN, new int[] {0, 3600});
-        bounds.put(CONF_MAX_RESENDS, new int[] {0, 20});
-        bounds.put(CONF_PHONE_HOURLY_CAP, new int[] {1, 1000});
-        bounds.put(CONF_IP_HOURLY_CAP, new int[] {1, 100000});
-        return Map.copyOf(bounds);
-    }
 
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
@@ -66,13 +52,21 @@ public class RegisterOtpPhoneActionFactory implements RequiredActionFactory {
         return properties;
     }
 
+    /** An impossible value is refused here, on save; one stored anyway fails the action ({@link StepConfig}). */
     @Override
     public void validateConfig(KeycloakSession session, RealmModel realm, RequiredActionConfigModel model) {
         RequiredActionFactory.super.validateConfig(session, realm, model);
-        String impossible = new RegisterOtpPhoneSettings(model).firstImpossibleKey();
-        if (impossible != null) {
-            throw new ValidationException(new ValidationError(getId(), impossible, "error-invalid-value"));
-        }
+        Map<String, String> config = model.getConfig() == null ? Map.of() : model.getConfig();
+        Stream.concat(CHALLENGE.stream().filter(setting -> !setting.allows(config.get(setting.key()))).map(IntSetting::key),
+                        Stream.of(CONF_ALLOW_FOREIGN, CONF_UNIQUE).filter(key -> !isBoolean(config.get(key))))
+                .findFirst().ifPresent(impossible -> {
+                    throw new ValidationException(new ValidationError(getId(), impossible, "error-invalid-value"));
+                });
+    }
+
+    private static boolean isBoolean(String value) {
+        return value == null || value.isBlank() || value.trim().equalsIgnoreCase("true")
+                || value.trim().equalsIgnoreCase("false");
     }
 
     @Override

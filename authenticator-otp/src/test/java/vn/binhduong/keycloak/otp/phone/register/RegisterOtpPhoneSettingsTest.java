@@ -1,10 +1,16 @@
 package vn.binhduong.keycloak.otp.phone.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.AuthenticationFlowException;
+import org.keycloak.models.RequiredActionConfigModel;
+import org.keycloak.userprofile.ValidationException;
 
 import vn.binhduong.keycloak.otp.challenge.SmsOtpPolicy;
 
@@ -16,13 +22,12 @@ class RegisterOtpPhoneSettingsTest {
         assertThat(settings.allowForeign()).isFalse();
         assertThat(settings.uniqueNumbers()).isTrue();
         assertThat(settings.policy()).isEqualTo(SmsOtpPolicy.DEFAULT);
-        assertThat(settings.firstImpossibleKey()).isNull();
     }
 
     @Test
     void configuredValuesAreRead() {
-        RegisterOtpPhoneSettings settings = new RegisterOtpPhoneSettings(Map.of("allowForeignNumbers", "true",
-                "uniqueNumbers", "false", "lifetime", "3", "ipHourlyCap", "100000"));
+        RegisterOtpPhoneSettings settings = new RegisterOtpPhoneSettings(Map.of("bd.otpPhone.allowForeignNumbers", "true",
+                "bd.otpPhone.uniqueNumbers", "false", "bd.smsCode.lifetime", "3", "bd.smsCode.ipHourlyCap", "100000"));
         assertThat(settings.allowForeign()).isTrue();
         assertThat(settings.uniqueNumbers()).isFalse();
         assertThat(settings.policy().lifetimeSeconds()).isEqualTo(3);
@@ -30,10 +35,30 @@ class RegisterOtpPhoneSettingsTest {
     }
 
     @Test
-    void anImpossibleValueIsNamedAndFallsBackToTheDefault() {
-        RegisterOtpPhoneSettings settings = new RegisterOtpPhoneSettings(Map.of("lifetime", "0", "maxAttempts", "x"));
-        assertThat(settings.firstImpossibleKey()).isIn("lifetime", "maxAttempts");
-        assertThat(settings.policy().lifetimeSeconds()).isEqualTo(SmsOtpPolicy.DEFAULT.lifetimeSeconds());
-        assertThat(settings.policy().maxAttempts()).isEqualTo(SmsOtpPolicy.DEFAULT.maxAttempts());
+    void anImpossibleValueStoredAnywayFailsTheAction() {
+        assertThatThrownBy(() -> new RegisterOtpPhoneSettings(Map.of("bd.smsCode.lifetime", "0")).policy())
+                .isInstanceOf(AuthenticationFlowException.class).hasMessageContaining("bd.smsCode.lifetime")
+                .extracting(e -> ((AuthenticationFlowException) e).getError()).isEqualTo(AuthenticationFlowError.INTERNAL_ERROR);
+        assertThatThrownBy(() -> new RegisterOtpPhoneSettings(Map.of("bd.otpPhone.uniqueNumbers", "yes")).uniqueNumbers())
+                .isInstanceOf(AuthenticationFlowException.class).hasMessageContaining("bd.otpPhone.uniqueNumbers");
+    }
+
+    @Test
+    void anImpossibleValueIsRefusedOnSaveNamingTheKey() {
+        RegisterOtpPhoneActionFactory factory = new RegisterOtpPhoneActionFactory();
+        factory.validateConfig(null, null, config(Map.of("bd.smsCode.lifetime", "3600", "bd.otpPhone.uniqueNumbers", "false")));
+        for (Map.Entry<String, String> impossible : Map.of("bd.smsCode.lifetime", "3601", "bd.smsCode.maxAttempts", "x",
+                "bd.smsCode.ipHourlyCap", "0", "bd.otpPhone.allowForeignNumbers", "yes").entrySet()) {
+            assertThatThrownBy(() -> factory.validateConfig(null, null, config(Map.of(impossible.getKey(), impossible.getValue()))))
+                    .as(impossible.getKey()).isInstanceOf(ValidationException.class)
+                    .satisfies(e -> assertThat(((ValidationException) e).getErrors())
+                            .anySatisfy(error -> assertThat(error.getAttribute()).isEqualTo(impossible.getKey())));
+        }
+    }
+
+    private static RequiredActionConfigModel config(Map<String, String> values) {
+        RequiredActionConfigModel model = new RequiredActionConfigModel();
+        model.setConfig(new HashMap<>(values));
+        return model;
     }
 }

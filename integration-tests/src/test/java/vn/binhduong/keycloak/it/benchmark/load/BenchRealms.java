@@ -50,7 +50,7 @@ final class BenchRealms {
         }
         liftPhoneCaps("bd-browser");
         liftPhoneCaps("bd-reset-credentials");
-        AdminClient.expect(admin.sendTo("PUT", "/realms/" + Flows.OURS_REALM + "/bd-direct-login",
+        AdminClient.expect(admin.sendTo("PUT", "/admin/realms/" + Flows.OURS_REALM + "/bd-direct-login",
                 Map.of("enabled", true, "reason", "benchmark")), 200);
     }
 
@@ -156,8 +156,8 @@ final class BenchRealms {
             }
             String path = OURS + "/authentication/config/" + execution.get("authenticationConfig").asText();
             ObjectNode config = (ObjectNode) admin.get(path);
-            if (config.path("config").has("phoneHourlyCap")) {
-                ((ObjectNode) config.get("config")).put("phoneHourlyCap", "1000");
+            if (config.path("config").has("bd.smsCode.phoneHourlyCap")) {
+                ((ObjectNode) config.get("config")).put("bd.smsCode.phoneHourlyCap", "1000");
                 admin.call("PUT", path, config);
             }
         }
