@@ -17,6 +17,7 @@ import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import vn.binhduong.keycloak.captcha.Captcha;
+import vn.binhduong.keycloak.identifiers.IdNumber;
 import vn.binhduong.keycloak.otp.phone.OtpPhoneLookup;
 
 /**

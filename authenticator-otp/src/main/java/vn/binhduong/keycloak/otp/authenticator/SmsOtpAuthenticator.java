@@ -23,7 +23,7 @@ import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge.SendResult;
 import vn.binhduong.keycloak.otp.challenge.SmsOtpPolicy;
 import vn.binhduong.keycloak.otp.phone.OtpPhoneLookup;
 import vn.binhduong.keycloak.otp.phone.PhoneClaims;
-import vn.binhduong.keycloak.otp.phone.PhoneNumbers;
+import vn.binhduong.keycloak.identifiers.PhoneNumbers;
 import vn.binhduong.keycloak.otp.phone.register.RegisterOtpPhoneActionFactory;
 
 /**

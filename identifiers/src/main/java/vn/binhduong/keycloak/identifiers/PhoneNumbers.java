@@ -1,4 +1,4 @@
-package vn.binhduong.keycloak.otp.phone;
+package vn.binhduong.keycloak.identifiers;
 
 import java.util.Optional;
 
@@ -8,7 +8,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
-/** Phone numbers as this extension keeps them: E.164, mobile only, Vietnam the default region. */
+/** Phone numbers as this extension keeps them: E.164, Vietnam the default region; OTP phones are mobiles only. */
 public final class PhoneNumbers {
 
     public static final String DEFAULT_REGION = "VN";
@@ -27,6 +27,24 @@ public final class PhoneNumbers {
             PhoneNumberType type = util.getNumberType(number);
             boolean mobile = type == PhoneNumberType.MOBILE || type == PhoneNumberType.FIXED_LINE_OR_MOBILE;
             return util.isValidNumber(number) && mobile
+                    ? Optional.of(util.format(number, PhoneNumberFormat.E164)) : Optional.empty();
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The E.164 form of a valid Vietnamese number of any kind (mobile or landline), written as a directory gives
+     * it ({@code 0274 3822 222}, {@code 84912345678}, {@code +84…}); a foreign or impossible number gives none.
+     */
+    public static Optional<String> normalizeVietnamese(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        try {
+            PhoneNumber number = util.parse(raw.trim(), DEFAULT_REGION);
+            return util.isValidNumberForRegion(number, DEFAULT_REGION)
                     ? Optional.of(util.format(number, PhoneNumberFormat.E164)) : Optional.empty();
         } catch (NumberParseException e) {
             return Optional.empty();

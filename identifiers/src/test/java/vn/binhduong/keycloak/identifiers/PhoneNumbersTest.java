@@ -1,4 +1,4 @@
-package vn.binhduong.keycloak.otp.phone;
+package vn.binhduong.keycloak.identifiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
