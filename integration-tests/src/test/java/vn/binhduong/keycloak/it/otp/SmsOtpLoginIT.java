@@ -36,7 +36,8 @@ import vn.binhduong.keycloak.standins.sms.TwilioStandIn;
  * The sms-otp step in a real Keycloak, after username and password, with the code read from the stand-in gateway
  * (the {@code http} provider) or, after failover, from the Twilio stand-in (the {@code twilio} provider, the
  * gateway's secondary). Each test uses its own user and phone, so the hourly caps of one never touch another.
- * {@link SmsServerLogScanIT} checks after the whole run that no code and no phone number reached the server log.
+ * {@link SmsServerLogScanIT} and, at the end of the run, {@link vn.binhduong.keycloak.it.support.ServerLogScan} check that no code
+ * and no phone number reached the server log.
  */
 @ExtendWith(KeycloakExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
