@@ -18,19 +18,11 @@ public final class PhoneNumbers {
 
     /** The E.164 form of a mobile number typed in any usual way ({@code 0912 345 678}, {@code +84912345678}). */
     public static Optional<String> normalizeMobile(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return Optional.empty();
-        }
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-        try {
-            PhoneNumber number = util.parse(raw.trim(), DEFAULT_REGION);
+        return parse(raw).filter(util::isValidNumber).filter(number -> {
             PhoneNumberType type = util.getNumberType(number);
-            boolean mobile = type == PhoneNumberType.MOBILE || type == PhoneNumberType.FIXED_LINE_OR_MOBILE;
-            return util.isValidNumber(number) && mobile
-                    ? Optional.of(util.format(number, PhoneNumberFormat.E164)) : Optional.empty();
-        } catch (NumberParseException e) {
-            return Optional.empty();
-        }
+            return type == PhoneNumberType.MOBILE || type == PhoneNumberType.FIXED_LINE_OR_MOBILE;
+        }).map(PhoneNumbers::e164);
     }
 
     /**
@@ -38,17 +30,23 @@ public final class PhoneNumbers {
      * it ({@code 0274 3822 222}, {@code 84912345678}, {@code +84…}); a foreign or impossible number gives none.
      */
     public static Optional<String> normalizeVietnamese(String raw) {
+        return parse(raw).filter(number -> PhoneNumberUtil.getInstance().isValidNumberForRegion(number, DEFAULT_REGION))
+                .map(PhoneNumbers::e164);
+    }
+
+    private static Optional<PhoneNumber> parse(String raw) {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
-        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
         try {
-            PhoneNumber number = util.parse(raw.trim(), DEFAULT_REGION);
-            return util.isValidNumberForRegion(number, DEFAULT_REGION)
-                    ? Optional.of(util.format(number, PhoneNumberFormat.E164)) : Optional.empty();
+            return Optional.of(PhoneNumberUtil.getInstance().parse(raw.trim(), DEFAULT_REGION));
         } catch (NumberParseException e) {
             return Optional.empty();
         }
+    }
+
+    private static String e164(PhoneNumber number) {
+        return PhoneNumberUtil.getInstance().format(number, PhoneNumberFormat.E164);
     }
 
     /** The number as its owner reads it: national form for Vietnam ({@code 0912 345 678}), international otherwise. */

@@ -1,30 +1,22 @@
 package vn.binhduong.keycloak.reset;
 
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
-import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.util.Map;
 import java.util.stream.Stream;
 
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
-import org.keycloak.common.ClientConnection;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
-import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.http.HttpRequest;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -32,7 +24,6 @@ import org.keycloak.models.UserProvider;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import vn.binhduong.keycloak.captcha.CaptchaSettings;
 import vn.binhduong.keycloak.otp.phone.OtpPhoneCredentialModel;
 
 /** Step 1 of the reset on a fake flow context (Mockito): what each kind of account gets, and what bad input looks up. */
@@ -40,34 +31,20 @@ class ResetIdNumberAuthenticatorTest {
 
     private static final String ID = "079197001234";
 
-    private final KeycloakSession session = mock(KeycloakSession.class);
-    private final RealmModel realm = mock(RealmModel.class);
-    private final AuthenticationFlowContext context = mock(AuthenticationFlowContext.class);
-    private final AuthenticationSessionModel authSession = mock(AuthenticationSessionModel.class);
-    private final EventBuilder event = mock(EventBuilder.class, RETURNS_SELF);
-    private final LoginFormsProvider form = mock(LoginFormsProvider.class, RETURNS_SELF);
+    private final FakeResetFlow flow = new FakeResetFlow();
+    private final KeycloakSession session = flow.session;
+    private final RealmModel realm = flow.realm;
+    private final AuthenticationFlowContext context = flow.context;
+    private final AuthenticationSessionModel authSession = flow.authSession;
+    private final EventBuilder event = flow.event;
     private final UserProvider users = mock(UserProvider.class);
     private final BruteForceProtector protector = mock(BruteForceProtector.class);
-    private final MultivaluedHashMap<String, String> formData = new MultivaluedHashMap<>();
-    private final Response page = Response.ok("page").build();
     private final ResetIdNumberAuthenticator step = new ResetIdNumberAuthenticator();
 
     @BeforeEach
-    void aRealmWithBruteForceProtectionAndNoCaptcha() {
-        when(context.getSession()).thenReturn(session);
-        when(context.getRealm()).thenReturn(realm);
-        when(context.getAuthenticationSession()).thenReturn(authSession);
-        when(context.getEvent()).thenReturn(event);
-        when(context.form()).thenReturn(form);
+    void keycloaksUsersAndBruteForceProtector() {
         when(context.getProtector()).thenReturn(protector);
-        when(context.getConnection()).thenReturn(mock(ClientConnection.class));
-        HttpRequest request = mock(HttpRequest.class);
-        when(request.getDecodedFormParameters()).thenReturn(formData);
-        when(context.getHttpRequest()).thenReturn(request);
         when(session.users()).thenReturn(users);
-        when(realm.getAttributes()).thenReturn(Map.of(CaptchaSettings.ENABLED, "false"));
-        when(realm.isBruteForceProtected()).thenReturn(true);
-        when(form.createForm(anyString())).thenReturn(page);
     }
 
     private UserModel official(boolean enabled, boolean withPhone) {
@@ -82,7 +59,7 @@ class ResetIdNumberAuthenticatorTest {
     }
 
     private void submit(String typed) {
-        formData.putSingle(ResetIdNumberAuthenticator.FIELD_ID, typed);
+        flow.formData.putSingle(ResetIdNumberAuthenticator.FIELD_ID, typed);
         step.action(context);
     }
 
@@ -91,7 +68,7 @@ class ResetIdNumberAuthenticatorTest {
         submit("07919700123A");
 
         verify(event).error(ResetEvents.ERROR_INVALID_ID);
-        verify(context).challenge(page);
+        verify(context).challenge(flow.page);
         verify(session, never()).users();
         verify(context, never()).success();
     }

@@ -1,10 +1,8 @@
 package vn.binhduong.keycloak.reset;
 
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
-import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -13,19 +11,14 @@ import static org.mockito.Mockito.when;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.common.ClientConnection;
 import org.keycloak.events.Errors;
-import org.keycloak.events.EventBuilder;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.http.HttpRequest;
 import org.keycloak.models.AuthenticatorConfigModel;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -33,51 +26,36 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import vn.binhduong.keycloak.captcha.CaptchaSettings;
 
 /** Step 3 of the reset on a fake flow context (Mockito): only two equal passwords after a proven code change anything. */
 class ResetNewPasswordAuthenticatorTest {
 
     private static final String PASSWORD = "Moi@2026xyz";
 
-    private final KeycloakSession session = mock(KeycloakSession.class);
-    private final RealmModel realm = mock(RealmModel.class);
-    private final AuthenticationFlowContext context = mock(AuthenticationFlowContext.class);
-    private final AuthenticationSessionModel authSession = mock(AuthenticationSessionModel.class);
-    private final EventBuilder event = mock(EventBuilder.class, RETURNS_SELF);
-    private final LoginFormsProvider form = mock(LoginFormsProvider.class, RETURNS_SELF);
+    private final FakeResetFlow flow = new FakeResetFlow();
+    private final RealmModel realm = flow.realm;
+    private final AuthenticationFlowContext context = flow.context;
+    private final AuthenticationSessionModel authSession = flow.authSession;
+    private final LoginFormsProvider form = flow.form;
+    private final Response page = flow.page;
     private final BruteForceProtector protector = mock(BruteForceProtector.class);
     private final UserModel user = mock(UserModel.class, RETURNS_DEEP_STUBS);
-    private final MultivaluedHashMap<String, String> formData = new MultivaluedHashMap<>();
-    private final Response page = Response.ok("page").build();
     private final ResetNewPasswordAuthenticator step = new ResetNewPasswordAuthenticator();
 
     @BeforeEach
     void anOfficialWhoseCodePassed() {
-        when(context.getSession()).thenReturn(session);
-        when(context.getRealm()).thenReturn(realm);
-        when(context.getAuthenticationSession()).thenReturn(authSession);
-        when(context.getEvent()).thenReturn(event);
-        when(context.form()).thenReturn(form);
         when(context.getUser()).thenReturn(user);
-        when(context.getConnection()).thenReturn(mock(ClientConnection.class));
         AuthenticatorConfigModel config = new AuthenticatorConfigModel();
         config.setConfig(Map.of(ResetNewPasswordAuthenticatorFactory.CONF_SIGN_OUT_OTHER_SESSIONS, "false"));
         when(context.getAuthenticatorConfig()).thenReturn(config);
-        HttpRequest request = mock(HttpRequest.class);
-        when(request.getDecodedFormParameters()).thenReturn(formData);
-        when(context.getHttpRequest()).thenReturn(request);
-        when(session.getProvider(BruteForceProtector.class)).thenReturn(protector);
-        when(realm.getAttributes()).thenReturn(Map.of(CaptchaSettings.ENABLED, "false"));
+        when(flow.session.getProvider(BruteForceProtector.class)).thenReturn(protector);
         when(realm.getPasswordPolicy()).thenReturn(mock(PasswordPolicy.class));
-        when(realm.isBruteForceProtected()).thenReturn(true);
         when(authSession.getAuthNote(ResetSmsCodeAuthenticator.NOTE_CODE_VERIFIED)).thenReturn("true");
-        when(form.createForm(anyString())).thenReturn(page);
     }
 
     private void submit(String password, String confirmation) {
-        formData.putSingle(ResetNewPasswordAuthenticator.FIELD_NEW, password);
-        formData.putSingle(ResetNewPasswordAuthenticator.FIELD_CONFIRM, confirmation);
+        flow.formData.putSingle(ResetNewPasswordAuthenticator.FIELD_NEW, password);
+        flow.formData.putSingle(ResetNewPasswordAuthenticator.FIELD_CONFIRM, confirmation);
         step.action(context);
     }
 
@@ -85,7 +63,7 @@ class ResetNewPasswordAuthenticatorTest {
     void twoDifferentPasswordsChangeNothing() {
         submit(PASSWORD, PASSWORD + "!");
 
-        verify(event).error(Errors.PASSWORD_CONFIRM_ERROR);
+        verify(flow.event).error(Errors.PASSWORD_CONFIRM_ERROR);
         verify(form).setError("bdResetPasswordMismatch");
         verify(user, never()).credentialManager();
         verify(authSession, never()).setAuthNote(eq(ResetNewPasswordAuthenticator.NOTE_DONE), any());
@@ -96,7 +74,7 @@ class ResetNewPasswordAuthenticatorTest {
         String huge = "x".repeat(ResetNewPasswordAuthenticator.MAX_PASSWORD_INPUT + 1);
         submit(huge, huge);
 
-        verify(event).error(ResetEvents.ERROR_FIELD_TOO_LONG);
+        verify(flow.event).error(ResetEvents.ERROR_FIELD_TOO_LONG);
         verify(user, never()).credentialManager();
     }
 

@@ -4,6 +4,7 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -13,7 +14,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
  * {@code /admin/realms/{realm}/bd-test-clock}: Keycloak's {@link Time} offset, which every expiry and cooldown of
- * ours and Keycloak's brute-force timing read. The offset is the server's, not the realm's.
+ * ours and Keycloak's brute-force timing read. The offset is the server's, not the realm's. Every method has its
+ * own {@code @Path("")}: RESTEasy Reactive finds a sub-resource's methods only so.
  */
 public class TestClockResource {
 
@@ -25,6 +27,7 @@ public class TestClockResource {
 
     /** The current offset in seconds. */
     @GET
+    @Path("")
     @Produces(MediaType.TEXT_PLAIN)
     public String offset() {
         auth.realm().requireViewRealm();
@@ -33,6 +36,7 @@ public class TestClockResource {
 
     /** Moves the clock forward by {@code seconds}; returns the new offset. */
     @POST
+    @Path("")
     @Produces(MediaType.TEXT_PLAIN)
     public String advance(@QueryParam("seconds") int seconds) {
         auth.realm().requireManageRealm();
@@ -45,6 +49,7 @@ public class TestClockResource {
 
     /** Back to the real time. */
     @DELETE
+    @Path("")
     public void reset() {
         auth.realm().requireManageRealm();
         Time.setOffset(0);
