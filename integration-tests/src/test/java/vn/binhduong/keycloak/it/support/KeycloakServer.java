@@ -80,7 +80,7 @@ public final class KeycloakServer implements KeycloakUnderTest, AutoCloseable {
         builder.environment().putAll(environment(standIns));
         process = builder.start();
         // The first start builds the server with our providers: minutes on a busy two-core machine.
-        awaitReady(Duration.ofMinutes(10));
+        awaitReady(Duration.ofMinutes(20));
     }
 
     /** Environment as the realm file expects it: secrets and site URLs are never committed. */
