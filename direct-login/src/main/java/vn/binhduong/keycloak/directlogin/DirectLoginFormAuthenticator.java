@@ -1,6 +1,5 @@
 package vn.binhduong.keycloak.directlogin;
 
-import java.net.URI;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -10,7 +9,6 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.AuthenticationFlowException;
-import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Errors;
@@ -20,8 +18,6 @@ import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.RoleUtils;
-import org.keycloak.services.Urls;
-import org.keycloak.services.managers.ClientSessionCode;
 
 /**
  * Keycloak's username/password form, open only while the realm's {@link DirectLoginSwitch} is on and only to
@@ -123,7 +119,10 @@ public class DirectLoginFormAuthenticator extends UsernamePasswordForm {
         return group;
     }
 
-    /** As Keycloak's Identity Provider Redirector does; false (render the page) if the provider is absent or disabled. */
+    /**
+     * Through Keycloak's Identity Provider Redirector; false (render the page) if the provider is absent or disabled,
+     * where Keycloak's step would go on to the next one.
+     */
     private static boolean redirectToIdentityProvider(AuthenticationFlowContext context, String alias) {
         IdentityProviderModel idp = context.getSession().identityProviders().getByAlias(alias);
         if (idp == null || !idp.isEnabled()) {
@@ -131,12 +130,7 @@ public class DirectLoginFormAuthenticator extends UsernamePasswordForm {
                     DirectLoginFormAuthenticatorFactory.CONF_REDIRECT_WHEN_OFF, alias, context.getRealm().getName());
             return false;
         }
-        var authSession = context.getAuthenticationSession();
-        String accessCode = new ClientSessionCode<>(context.getSession(), context.getRealm(), authSession).getOrGenerateCode();
-        URI location = Urls.identityProviderAuthnRequest(context.getUriInfo().getBaseUri(), alias,
-                context.getRealm().getName(), accessCode, authSession.getClient().getClientId(), authSession.getTabId(),
-                AuthenticationProcessor.getClientData(context.getSession(), authSession), null);
-        context.forceChallenge(Response.seeOther(location).build());
+        new IdentityProviderRedirect().to(context, alias);
         return true;
     }
 }

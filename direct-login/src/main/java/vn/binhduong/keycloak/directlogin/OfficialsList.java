@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import vn.binhduong.keycloak.identifiers.IdNumber;
+
 /**
  * The ID numbers an administrator sends to enrol officials: one per line, or the first column of a CSV (comma,
  * semicolon or tab), spaces inside a number dropped; blank lines and lines starting with {@code #} are skipped, and
@@ -15,7 +17,6 @@ record OfficialsList(List<String> idNumbers, List<String> malformed) {
 
     static final int MAX_LINES = 10_000;
 
-    private static final Pattern ID_NUMBER = Pattern.compile("\\d{9}|\\d{12}");
     private static final Pattern COLUMN_SEPARATOR = Pattern.compile("[,;\\t]");
     private static final int MAX_SHOWN_LENGTH = 40;
 
@@ -32,7 +33,7 @@ record OfficialsList(List<String> idNumbers, List<String> malformed) {
             if (first.isEmpty() || first.startsWith("#") || (i == 0 && !first.matches(".*\\d.*"))) {
                 continue;
             }
-            if (ID_NUMBER.matcher(first).matches()) {
+            if (IdNumber.isIdNumber(first)) {
                 idNumbers.add(first);
             } else {
                 // Shown back to the administrator, shortened: a pasted document should not fill the report.

@@ -14,8 +14,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.RoleUtils;
 import org.keycloak.services.managers.AuthenticationManager;
 
+import vn.binhduong.keycloak.identifiers.IdNumber;
+import vn.binhduong.keycloak.identifiers.PhoneNumbers;
 import vn.binhduong.keycloak.otp.phone.PhoneBindings;
-import vn.binhduong.keycloak.otp.phone.PhoneNumbers;
 
 /**
  * The mobile number of a user's OTP phone as the login name of the direct-login form. The number is found through
@@ -28,8 +29,6 @@ final class PhoneLogin {
 
     static final String DETAIL_IDENTIFIER = "bd_login_identifier";
 
-    /** ID numbers (9-digit CMND, 12-digit CCCD) are never read as phone numbers, even those that start with 0. */
-    private static final Pattern ID_NUMBER = Pattern.compile("\\d{9}|\\d{12}");
     private static final Pattern PHONE_SHAPE = Pattern.compile("(\\+|0)\\d{6,15}");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-()]");
 
@@ -45,7 +44,8 @@ final class PhoneLogin {
             return Optional.empty();
         }
         String compact = SEPARATORS.matcher(typed).replaceAll("");
-        if (ID_NUMBER.matcher(compact).matches() || !PHONE_SHAPE.matcher(compact).matches()) {
+        // ID numbers (9-digit CMND, 12-digit CCCD) are never read as phone numbers, even those that start with 0.
+        if (IdNumber.isIdNumber(compact) || !PHONE_SHAPE.matcher(compact).matches()) {
             return Optional.empty();
         }
         return PhoneNumbers.normalizeMobile(compact);

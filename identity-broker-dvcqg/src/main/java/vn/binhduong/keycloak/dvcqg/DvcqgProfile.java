@@ -4,9 +4,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.binhduong.keycloak.identifiers.IdNumber;
+import vn.binhduong.keycloak.identifiers.PhoneNumbers;
 
 /**
  * What a DVCQG userinfo answer says about a person or an enterprise, validated: a missing {@code TechID}, an
@@ -19,10 +23,8 @@ record DvcqgProfile(String techId, AccountType accountType, String username, Str
         CITIZEN, ENTERPRISE
     }
 
-    private static final Pattern CCCD = Pattern.compile("\\d{12}");
-    private static final Pattern CMND = Pattern.compile("\\d{9}|\\d{12}");
     /** Enterprise codes are 10-digit tax codes; a branch adds a 3-digit suffix. */
-    private static final Pattern ENTERPRISE_CODE = Pattern.compile("\\d{10}(-\\d{3})?");
+    private static final Predicate<String> ENTERPRISE_CODE = Pattern.compile("\\d{10}(-\\d{3})?").asMatchPredicate();
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.ofPattern("uuuuMMdd")
             .withResolverStyle(ResolverStyle.STRICT);
 
@@ -39,7 +41,7 @@ record DvcqgProfile(String techId, AccountType accountType, String username, Str
             default -> throw new DvcqgRefusal(DvcqgRefusal.ACCOUNT_TYPE, "DVCQG account type refused");
         };
         String username = type == AccountType.CITIZEN
-                ? identifier(read, DvcqgClaim.PERSONAL_ID, CCCD, DvcqgClaim.ID_CARD, CMND)
+                ? identifier(read, DvcqgClaim.PERSONAL_ID, IdNumber::isCccd, DvcqgClaim.ID_CARD, IdNumber::isIdNumber)
                 : identifier(read, DvcqgClaim.ENTERPRISE_CODE, ENTERPRISE_CODE, DvcqgClaim.TAX_CODE, ENTERPRISE_CODE);
         return new DvcqgProfile(techId, type, username, read.text(DvcqgClaim.FULL_NAME), read.text(DvcqgClaim.EMAIL),
                 phoneE164(read.text(DvcqgClaim.PHONE)), isoBirthDate(read.text(DvcqgClaim.BIRTH_DATE)),
@@ -48,37 +50,23 @@ record DvcqgProfile(String techId, AccountType accountType, String username, Str
     }
 
     /** The preferred identifier if present, else the fallback; whichever is used must have the right shape. */
-    private static String identifier(Claims read, DvcqgClaim preferred, Pattern preferredShape,
-                                     DvcqgClaim fallback, Pattern fallbackShape) {
+    private static String identifier(Claims read, DvcqgClaim preferred, Predicate<String> preferredShape,
+                                     DvcqgClaim fallback, Predicate<String> fallbackShape) {
         String value = read.text(preferred);
-        Pattern shape = preferredShape;
+        Predicate<String> shape = preferredShape;
         if (value == null) {
             value = read.text(fallback);
             shape = fallbackShape;
         }
-        if (value == null || !shape.matcher(value).matches()) {
+        if (value == null || !shape.test(value)) {
             throw new DvcqgRefusal(DvcqgRefusal.INVALID_IDENTIFIER, "DVCQG identifier missing or malformed");
         }
         return value;
     }
 
-    /** Vietnamese numbers as DVCQG gives them ({@code 0xxxxxxxxx}, {@code 84…}, {@code +84…}) in E.164; else none. */
+    /** A Vietnamese number as DVCQG gives it ({@code 0xxxxxxxxx}, {@code 84…}, {@code +84…}) in E.164; else none. */
     static String phoneE164(String phone) {
-        if (phone == null) {
-            return null;
-        }
-        String digits = phone.replaceAll("[\\s.()-]", "");
-        String national;
-        if (digits.startsWith("+84")) {
-            national = digits.substring(3);
-        } else if (digits.startsWith("84") && digits.length() == 11) {
-            national = digits.substring(2);
-        } else if (digits.startsWith("0")) {
-            national = digits.substring(1);
-        } else {
-            return null;
-        }
-        return national.matches("[1-9]\\d{8}") ? "+84" + national : null;
+        return PhoneNumbers.normalizeVietnamese(phone).orElse(null);
     }
 
     /** {@code YYYYMMDD} as an ISO date; anything else (or an impossible date) is left out. */

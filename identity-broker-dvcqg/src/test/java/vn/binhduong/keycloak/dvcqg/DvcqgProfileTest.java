@@ -107,7 +107,9 @@ class DvcqgProfileTest {
         assertThat(DvcqgProfile.phoneE164("0987654321")).isEqualTo("+84987654321");
         assertThat(DvcqgProfile.phoneE164("+84 987 654 321")).isEqualTo("+84987654321");
         assertThat(DvcqgProfile.phoneE164("84987654321")).isEqualTo("+84987654321");
-        assertThat(DvcqgProfile.phoneE164("0274000004")).as("landline").isEqualTo("+84274000004");
+        assertThat(DvcqgProfile.phoneE164("0274 3822 222")).as("landline").isEqualTo("+842743822222");
+        assertThat(DvcqgProfile.phoneE164("0274000004")).as("no such number").isNull();
+        assertThat(DvcqgProfile.phoneE164("+33 6 12 34 56 78")).as("foreign").isNull();
         assertThat(DvcqgProfile.phoneE164("12345")).isNull();
         assertThat(DvcqgProfile.phoneE164("00912345678")).isNull();
     }

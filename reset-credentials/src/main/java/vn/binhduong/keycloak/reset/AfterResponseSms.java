@@ -14,7 +14,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import vn.binhduong.keycloak.otp.challenge.SmsCodeChallenge;
-import vn.binhduong.keycloak.otp.phone.PhoneNumbers;
+import vn.binhduong.keycloak.identifiers.PhoneNumbers;
 import vn.binhduong.keycloak.otp.sender.SmsDelivery;
 import vn.binhduong.keycloak.otp.sender.SmsSendException;
 

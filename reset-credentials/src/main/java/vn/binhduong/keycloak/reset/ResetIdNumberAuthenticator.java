@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
@@ -13,10 +14,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import vn.binhduong.keycloak.captcha.Captcha;
+import vn.binhduong.keycloak.identifiers.IdNumber;
 import vn.binhduong.keycloak.otp.phone.OtpPhoneLookup;
 
 /**
@@ -65,7 +66,7 @@ public class ResetIdNumberAuthenticator implements Authenticator {
         // No user is set before the code passes, for a real account either: Keycloak's pages show the chosen
         // account in their header, and the step-2 page of a real account must not differ from an unknown one's.
         context.clearUser();
-        String refusal = refusal(session, realm, user);
+        String refusal = refusal(context, user);
         if (refusal == null) {
             authSession.setAuthNote(NOTE_ACCOUNT, user.getId());
             event.clone().user(user).detail(Details.USERNAME, id.value()).success();
@@ -77,18 +78,16 @@ public class ResetIdNumberAuthenticator implements Authenticator {
     }
 
     /** Why this account gets the decoy path, or null when a code may be sent to it. */
-    private String refusal(KeycloakSession session, RealmModel realm, UserModel user) {
+    private String refusal(AuthenticationFlowContext context, UserModel user) {
         if (user == null) {
             return Errors.USER_NOT_FOUND;
         }
         if (!user.isEnabled()) {
             return Errors.USER_DISABLED;
         }
-        if (realm.isBruteForceProtected()) {
-            BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
-            if (protector.isPermanentlyLockedOut(session, realm, user) || protector.isTemporarilyDisabled(session, realm, user)) {
-                return Errors.USER_TEMPORARILY_DISABLED;
-            }
+        String lockedOut = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
+        if (lockedOut != null) {
+            return lockedOut;
         }
         return phones.find(user).isEmpty() ? ResetEvents.ERROR_NO_PHONE : null;
     }

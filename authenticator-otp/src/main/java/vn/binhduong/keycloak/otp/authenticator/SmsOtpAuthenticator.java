@@ -26,7 +26,7 @@ import vn.binhduong.keycloak.otp.challenge.SmsCodeView;
 import vn.binhduong.keycloak.otp.challenge.SmsOtpPolicy;
 import vn.binhduong.keycloak.otp.phone.OtpPhoneLookup;
 import vn.binhduong.keycloak.otp.phone.PhoneClaims;
-import vn.binhduong.keycloak.otp.phone.PhoneNumbers;
+import vn.binhduong.keycloak.identifiers.PhoneNumbers;
 import vn.binhduong.keycloak.otp.phone.register.RegisterOtpPhoneActionFactory;
 
 /**

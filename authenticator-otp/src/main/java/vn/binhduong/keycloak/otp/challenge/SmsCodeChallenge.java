@@ -22,7 +22,7 @@ import org.keycloak.theme.Theme;
 import vn.binhduong.keycloak.otp.metrics.SmsMetrics;
 import vn.binhduong.keycloak.otp.metrics.SmsMetrics.Cap;
 import vn.binhduong.keycloak.otp.metrics.SmsMetrics.CodeOutcome;
-import vn.binhduong.keycloak.otp.phone.PhoneNumbers;
+import vn.binhduong.keycloak.identifiers.PhoneNumbers;
 import vn.binhduong.keycloak.otp.sender.SmsDelivery;
 import vn.binhduong.keycloak.otp.sender.SmsSendException;
 

@@ -9,6 +9,8 @@ import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.util.JsonSerialization;
 
+import vn.binhduong.keycloak.identifiers.PhoneNumbers;
+
 /**
  * A proven phone that can receive OTP codes. Credential data {@code {"phone": E.164, "receiver": true|false}}; no
  * secret. The user label is the masked number, so lists show it without revealing the number; two numbers of one user

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.keycloak.models.UserModel;
 
+import vn.binhduong.keycloak.identifiers.PhoneNumbers;
+
 /**
  * Reads a user's OTP phones: the {@value OtpPhoneCredentialModel#TYPE} credentials. The one reader callers use, so
  * the storage stays in this package.

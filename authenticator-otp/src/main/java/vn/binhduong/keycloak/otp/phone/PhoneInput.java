@@ -9,6 +9,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
+import vn.binhduong.keycloak.identifiers.PhoneNumbers;
+
 /**
  * A number a person typed with a country chosen beside it, checked with libphonenumber: either its E.164 form or
  * the one reason it is refused, so the page can say exactly what is wrong.

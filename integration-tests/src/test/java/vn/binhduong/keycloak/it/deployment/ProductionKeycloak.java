@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import vn.binhduong.keycloak.it.support.Eventually;
 import vn.binhduong.keycloak.it.support.KeycloakServer;
 import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
 
@@ -98,22 +98,20 @@ final class ProductionKeycloak implements KeycloakUnderTest, AutoCloseable {
 
     void awaitReady(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
+        boolean up = Eventually.poll(timeout, () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Keycloak exited with " + process.exitValue() + ":\n" + logTail());
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
+                return http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException notYetListening) {
-                // keep polling until the deadline
+                return false;
             }
-            Thread.sleep(1000);
+        }, Boolean::booleanValue);
+        if (!up) {
+            throw new IllegalStateException("Keycloak not ready within " + timeout + ":\n" + logTail());
         }
-        throw new IllegalStateException("Keycloak not ready within " + timeout + ":\n" + logTail());
     }
 
     /** @return the exit code of a start that is expected to give up on its own */

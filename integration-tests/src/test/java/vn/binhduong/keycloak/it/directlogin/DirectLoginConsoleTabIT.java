@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.binhduong.keycloak.it.support.AdminApi;
 import vn.binhduong.keycloak.it.support.Browser;
 import vn.binhduong.keycloak.it.support.DirectLoginApi;
+import vn.binhduong.keycloak.it.support.Eventually;
 import vn.binhduong.keycloak.it.support.KeycloakExtension;
 import vn.binhduong.keycloak.it.support.KeycloakServer;
 import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
@@ -170,13 +172,9 @@ class DirectLoginConsoleTabIT {
         directLogin.put(admin.token(), "{\"enabled\":true,\"reason\":\"thử tự tắt\",\"ttlSeconds\":2}");
 
         // The upkeep runs every 5 s: polled, so a loaded machine only makes it slower.
-        JsonNode status = JSON.readTree(directLogin.get(admin.token()).body());
-        for (long deadline = System.currentTimeMillis() + 60_000;
-             !"expiry".equals(status.path("changedBy").asText()) && System.currentTimeMillis() < deadline; ) {
-            Thread.sleep(500);
-            status = JSON.readTree(directLogin.get(admin.token()).body());
-        }
-        assertThat(status.path("changedBy").asText()).isEqualTo("expiry");
+        JsonNode status = Eventually.await(Duration.ofSeconds(60), "closed by the upkeep",
+                () -> JSON.readTree(directLogin.get(admin.token()).body()),
+                read -> "expiry".equals(read.path("changedBy").asText()));
         assertThat(status.path("enabled").asBoolean()).isFalse();
         assertThat(tabConfig().path("enabled").path(0).asText()).isEqualTo("false");
         JsonNode closing = lastSwitchEvent().orElseThrow();

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.binhduong.keycloak.it.support.AdminApi;
 import vn.binhduong.keycloak.it.support.Browser;
 import vn.binhduong.keycloak.it.support.DirectLoginApi;
+import vn.binhduong.keycloak.it.support.Eventually;
 import vn.binhduong.keycloak.it.support.KeycloakExtension;
 import vn.binhduong.keycloak.it.support.KeycloakServer;
 import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
@@ -286,13 +288,8 @@ class DirectLoginIT {
     /** Polled rather than slept: a loaded machine may answer late, but the switch must close by itself. */
     private void awaitSwitchClosed() throws Exception {
         String token = admin.token();
-        JsonNode status = JSON.readTree(directLogin.get(token).body());
-        for (long deadline = System.currentTimeMillis() + 30_000;
-             status.path("enabled").asBoolean() && System.currentTimeMillis() < deadline; ) {
-            Thread.sleep(200);
-            status = JSON.readTree(directLogin.get(token).body());
-        }
-        assertThat(status.path("enabled").asBoolean()).as("closed by its expiry").isFalse();
+        Eventually.await(Duration.ofSeconds(30), "closed by its expiry",
+                () -> JSON.readTree(directLogin.get(token).body()), status -> !status.path("enabled").asBoolean());
     }
 
     @Test

@@ -3,6 +3,7 @@ package vn.binhduong.keycloak.it.directlogin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.binhduong.keycloak.it.support.AdminApi;
 import vn.binhduong.keycloak.it.support.Browser;
 import vn.binhduong.keycloak.it.support.DirectLoginApi;
+import vn.binhduong.keycloak.it.support.Eventually;
 import vn.binhduong.keycloak.it.support.KeycloakExtension;
 import vn.binhduong.keycloak.it.support.KeycloakServer;
 import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
@@ -169,14 +171,8 @@ class DirectLoginPhoneIT {
 
     /** Keycloak records brute-force failures off the request thread: polled, up to 20 s. */
     private boolean awaitBruteForce(String userId, java.util.function.Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!condition.test(admin.get(REALM + "/attack-detection/brute-force/users/" + userId))) {
-            if (System.currentTimeMillis() > deadline) {
-                return false;
-            }
-            Thread.sleep(200);
-        }
-        return true;
+        return condition.test(Eventually.poll(Duration.ofSeconds(20),
+                () -> admin.get(REALM + "/attack-detection/brute-force/users/" + userId), condition));
     }
 
     @Test

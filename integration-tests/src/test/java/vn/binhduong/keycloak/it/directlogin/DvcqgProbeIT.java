@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import vn.binhduong.keycloak.it.support.AdminApi;
 import vn.binhduong.keycloak.it.support.DirectLoginApi;
+import vn.binhduong.keycloak.it.support.Eventually;
 import vn.binhduong.keycloak.it.support.KeycloakExtension;
 import vn.binhduong.keycloak.it.support.KeycloakServer;
 import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
@@ -136,15 +137,6 @@ class DvcqgProbeIT {
     }
 
     private JsonNode awaitStatus(Predicate<JsonNode> condition, String what) throws Exception {
-        Instant deadline = Instant.now().plus(WAIT);
-        JsonNode status = null;
-        while (Instant.now().isBefore(deadline)) {
-            status = JSON.readTree(directLogin.get(admin.token()).body());
-            if (condition.test(status)) {
-                return status;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(what + " not seen within " + WAIT + "; last status " + status);
+        return Eventually.await(WAIT, what, () -> JSON.readTree(directLogin.get(admin.token()).body()), condition);
     }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,6 +21,7 @@ import vn.binhduong.keycloak.it.otp.SmsOtpTestRealm;
 import vn.binhduong.keycloak.it.support.AdminApi;
 import vn.binhduong.keycloak.it.support.Browser;
 import vn.binhduong.keycloak.it.support.DirectLoginApi;
+import vn.binhduong.keycloak.it.support.Eventually;
 import vn.binhduong.keycloak.it.support.KeycloakExtension;
 import vn.binhduong.keycloak.it.support.KeycloakServer;
 import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
@@ -60,13 +60,7 @@ class MetricsIT {
 
     /** Reads /metrics until {@code condition} holds, at most {@link #GAUGE_WAIT}. */
     private Scrape scrapeUntil(Predicate<Scrape> condition) throws Exception {
-        Instant deadline = Instant.now().plus(GAUGE_WAIT);
-        Scrape scrape = scrape();
-        while (!condition.test(scrape) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            scrape = scrape();
-        }
-        return scrape;
+        return Eventually.poll(GAUGE_WAIT, this::scrape, condition);
     }
 
     @Test

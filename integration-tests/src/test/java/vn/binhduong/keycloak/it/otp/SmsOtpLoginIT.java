@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.binhduong.keycloak.it.support.AdminApi;
 import vn.binhduong.keycloak.it.support.DirectLoginApi;
 import vn.binhduong.keycloak.it.support.Browser;
+import vn.binhduong.keycloak.it.support.Eventually;
 import vn.binhduong.keycloak.it.support.KeycloakExtension;
 import vn.binhduong.keycloak.it.support.KeycloakServer;
 import vn.binhduong.keycloak.it.support.OidcClient;
+import vn.binhduong.keycloak.it.support.ServerClock;
 import vn.binhduong.keycloak.it.support.StandIns;
 import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
 import vn.binhduong.keycloak.standins.sms.SmsMessage;
@@ -33,23 +36,30 @@ import vn.binhduong.keycloak.standins.sms.TwilioStandIn;
  * The sms-otp step in a real Keycloak, after username and password, with the code read from the stand-in gateway
  * (the {@code http} provider) or, after failover, from the Twilio stand-in (the {@code twilio} provider, the
  * gateway's secondary). Each test uses its own user and phone, so the hourly caps of one never touch another.
- * {@link SmsServerLogScanIT} checks after the whole run that no code and no phone number reached the server log.
+ * {@link SmsServerLogScanIT} and, at the end of the run, {@link vn.binhduong.keycloak.it.support.ServerLogScan} check that no code
+ * and no phone number reached the server log.
  */
 @ExtendWith(KeycloakExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SmsOtpLoginIT {
 
-    /** The realm's {@code quickLoginCheckMilliSeconds}: failures closer together lock the account at once. */
-    private static final long QUICK_LOGIN_CHECK_MS = 1000;
+    /** Past the realm's {@code quickLoginCheckMilliSeconds} (1 s): failures closer together lock the account at once. */
+    private static final Duration PAST_QUICK_LOGIN_CHECK = Duration.ofSeconds(2);
+    /** Past the short clients' one-second resend cooldown. */
+    private static final Duration PAST_COOLDOWN = Duration.ofSeconds(2);
+    /** Keycloak records brute-force failures off the request thread. */
+    private static final Duration BRUTE_FORCE_WAIT = Duration.ofSeconds(20);
 
     private final KeycloakServer keycloak;
     private final SmsGatewayStandIn gateway;
     private final TwilioStandIn twilio;
     private final SmsOtpTestRealm realm;
     private final DirectLoginApi directLogin;
+    private final AdminApi admin;
 
     SmsOtpLoginIT(KeycloakServer keycloak, AdminApi admin, StandIns standIns) {
         this.keycloak = keycloak;
+        this.admin = admin;
         this.directLogin = new DirectLoginApi(keycloak, admin);
         this.gateway = standIns.smsGateway();
         this.twilio = standIns.twilio();
@@ -168,28 +178,29 @@ class SmsOtpLoginIT {
         Browser browser = passwordStep(client, person, new OidcClient(keycloak.realmUrl(), client, null));
         String code = codeFromGateway(person);
 
-        // Entered more than the realm's quick-login check (1 s) apart, so that brute-force detection does not lock
-        // the account before the code's own cap is reached.
-        for (int i = 0; i < 4; i++) {
+        // Entered more than the realm's quick-login check (1 s) apart on the server's clock, each once Keycloak has
+        // recorded the one before, so that brute-force detection does not lock the account before the code's own
+        // cap is reached.
+        try (ServerClock clock = new ServerClock(admin)) {
+            for (int i = 1; i <= 4; i++) {
+                browser.submit("form#bd-sms-otp-form", Map.of("code", wrong(code)));
+                assertThat(text(browser)).contains("Mã xác thực không đúng.");
+                int recorded = i;
+                Eventually.await(BRUTE_FORCE_WAIT, "brute-force failure " + i,
+                        () -> realm.bruteForceFailures(person.id()), failures -> failures >= recorded);
+                clock.advance(PAST_QUICK_LOGIN_CHECK);
+            }
             browser.submit("form#bd-sms-otp-form", Map.of("code", wrong(code)));
-            assertThat(text(browser)).contains("Mã xác thực không đúng.");
-            Thread.sleep(QUICK_LOGIN_CHECK_MS + 100);
-        }
-        browser.submit("form#bd-sms-otp-form", Map.of("code", wrong(code)));
-        assertThat(text(browser)).contains("Bạn đã nhập sai quá nhiều lần.");
+            assertThat(text(browser)).contains("Bạn đã nhập sai quá nhiều lần.");
 
-        // The fifth failure also locked the account (failure factor 5): even the right code is refused, uncompared,
-        // in a wrong code's words, as Keycloak's OTP form does.
-        browser.submit("form#bd-sms-otp-form", Map.of("code", code));
-        assertThat(browser.redirectOut()).isNull();
-        assertThat(text(browser)).contains("Mã xác thực không đúng.");
-        // Keycloak records brute-force failures off the request thread.
-        int failures = 0;
-        for (int i = 0; i < 20 && failures < 5; i++) {
-            Thread.sleep(250);
-            failures = realm.bruteForceFailures(person.id());
+            // The fifth failure also locked the account (failure factor 5): even the right code is refused,
+            // uncompared, in a wrong code's words, as Keycloak's OTP form does.
+            browser.submit("form#bd-sms-otp-form", Map.of("code", code));
+            assertThat(browser.redirectOut()).isNull();
+            assertThat(text(browser)).contains("Mã xác thực không đúng.");
+            Eventually.await(BRUTE_FORCE_WAIT, "five brute-force failures",
+                    () -> realm.bruteForceFailures(person.id()), failures -> failures >= 5);
         }
-        assertThat(failures).isGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -200,8 +211,10 @@ class SmsOtpLoginIT {
         Browser browser = passwordStep(client, person, new OidcClient(keycloak.realmUrl(), client, null));
         String code = codeFromGateway(person);
 
-        Thread.sleep(4000);
-        browser.submit("form#bd-sms-otp-form", Map.of("code", code));
+        try (ServerClock clock = new ServerClock(admin)) {
+            clock.advance(Duration.ofSeconds(4));
+            browser.submit("form#bd-sms-otp-form", Map.of("code", code));
+        }
 
         assertThat(browser.redirectOut()).isNull();
         assertThat(text(browser)).contains("Mã xác thực đã hết hạn.");
@@ -230,11 +243,13 @@ class SmsOtpLoginIT {
         Browser browser = passwordStep(client, person, oidc);
         String first = codeFromGateway(person);
 
-        Thread.sleep(1200);
-        browser.submit("form#bd-sms-otp-resend-form", Map.of("resend", "true"));
-        assertThat(gateway.messagesTo(person.national())).hasSize(2);
-        String second = codeFromGateway(person);
-        onlyTheLatestCodeSignsIn(browser, first, second);
+        try (ServerClock clock = new ServerClock(admin)) {
+            clock.advance(PAST_COOLDOWN);
+            browser.submit("form#bd-sms-otp-resend-form", Map.of("resend", "true"));
+            assertThat(gateway.messagesTo(person.national())).hasSize(2);
+            String second = codeFromGateway(person);
+            onlyTheLatestCodeSignsIn(browser, first, second);
+        }
     }
 
     @Test
@@ -265,17 +280,19 @@ class SmsOtpLoginIT {
         Person person = person();
         Browser browser = passwordStep(client, person, new OidcClient(keycloak.realmUrl(), client, null));
         codeFromGateway(person);
-        Thread.sleep(1200);
-        browser.submit("form#bd-sms-otp-resend-form", Map.of("resend", "true"));
-        assertThat(gateway.messagesTo(person.national())).hasSize(2);
-        Thread.sleep(1200);
+        try (ServerClock clock = new ServerClock(admin)) {
+            clock.advance(PAST_COOLDOWN);
+            browser.submit("form#bd-sms-otp-resend-form", Map.of("resend", "true"));
+            assertThat(gateway.messagesTo(person.national())).hasSize(2);
+            clock.advance(PAST_COOLDOWN);
 
-        browser.submit("form#bd-sms-otp-resend-form", Map.of("resend", "true"));
-        assertThat(text(browser)).contains("Đã gửi quá nhiều mã trong một giờ.");
+            browser.submit("form#bd-sms-otp-resend-form", Map.of("resend", "true"));
+            assertThat(text(browser)).contains("Đã gửi quá nhiều mã trong một giờ.");
 
-        Browser again = passwordStep(client, person, new OidcClient(keycloak.realmUrl(), client, null));
-        assertThat(text(again)).contains("Đã gửi quá nhiều mã trong một giờ.");
-        assertThat(gateway.messagesTo(person.national())).hasSize(2);
+            Browser again = passwordStep(client, person, new OidcClient(keycloak.realmUrl(), client, null));
+            assertThat(text(again)).contains("Đã gửi quá nhiều mã trong một giờ.");
+            assertThat(gateway.messagesTo(person.national())).hasSize(2);
+        }
     }
 
     @Test
@@ -370,12 +387,14 @@ class SmsOtpLoginIT {
         browser.submit("form#bd-sms-otp-resend-form", Map.of("resend", "true"));
         assertThat(text(browser)).contains("Mã xác thực đã được gửi.");
         String first = codeFromGateway(person);
-        Thread.sleep(1200);
-        browser.submit("form#bd-sms-otp-resend-form", Map.of("resend", "true"));
-        assertThat(text(browser)).contains("Mã xác thực đã được gửi.");
-        assertThat(gateway.messagesTo(person.national())).hasSize(5);
-        assertThat(twilioRequestsTo(person)).hasSize(3);
-        onlyTheLatestCodeSignsIn(browser, first, codeFromGateway(person));
+        try (ServerClock clock = new ServerClock(admin)) {
+            clock.advance(PAST_COOLDOWN);
+            browser.submit("form#bd-sms-otp-resend-form", Map.of("resend", "true"));
+            assertThat(text(browser)).contains("Mã xác thực đã được gửi.");
+            assertThat(gateway.messagesTo(person.national())).hasSize(5);
+            assertThat(twilioRequestsTo(person)).hasSize(3);
+            onlyTheLatestCodeSignsIn(browser, first, codeFromGateway(person));
+        }
     }
 
     @Test

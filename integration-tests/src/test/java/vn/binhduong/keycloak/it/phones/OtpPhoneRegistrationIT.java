@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import vn.binhduong.keycloak.it.support.KeycloakExtension;
 import vn.binhduong.keycloak.it.support.KeycloakServer;
 import vn.binhduong.keycloak.it.support.OidcClient;
 import vn.binhduong.keycloak.it.support.OtpPhones;
+import vn.binhduong.keycloak.it.support.ServerClock;
 import vn.binhduong.keycloak.it.support.StandIns;
 import vn.binhduong.keycloak.standins.captcha.CaptchaStandIn;
 import vn.binhduong.keycloak.standins.dvcqg.DvcqgStandIn;
@@ -217,8 +219,10 @@ class OtpPhoneRegistrationIT {
         submitNumber(owner, Map.of("source", "dvcqg"));
         String code = gateway.lastCodeTo(national(phone)).orElseThrow();
 
-        Thread.sleep(3000);
-        owner.browser.submit("form#bd-otp-phone-code-form", Map.of("code", code));
+        try (ServerClock clock = new ServerClock(admin)) {
+            clock.advance(Duration.ofSeconds(3));
+            owner.browser.submit("form#bd-otp-phone-code-form", Map.of("code", code));
+        }
 
         assertThat(owner.text()).contains("Mã xác thực đã hết hạn.");
         assertThat(storedPhones(owner)).isEmpty();

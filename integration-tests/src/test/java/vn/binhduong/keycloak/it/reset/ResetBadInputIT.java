@@ -2,17 +2,21 @@ package vn.binhduong.keycloak.it.reset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import vn.binhduong.keycloak.it.reset.ResetFlow.Official;
 import vn.binhduong.keycloak.it.support.AdminApi;
 import vn.binhduong.keycloak.it.support.Browser;
+import vn.binhduong.keycloak.it.support.Eventually;
 import vn.binhduong.keycloak.it.support.KeycloakExtension;
 import vn.binhduong.keycloak.it.support.KeycloakServer;
 import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
+import vn.binhduong.keycloak.it.support.ServerClock;
 import vn.binhduong.keycloak.it.support.StandIns;
 import vn.binhduong.keycloak.standins.captcha.CaptchaStandIn;
 import vn.binhduong.keycloak.standins.sms.SmsGatewayStandIn;
@@ -34,6 +38,15 @@ class ResetBadInputIT {
 
     private static String text(Browser browser) {
         return browser.page().text();
+    }
+
+    private static boolean hasEvent(JsonNode events, String type, String error) {
+        for (JsonNode event : events) {
+            if (type.equals(event.path("type").asText()) && error.equals(event.path("error").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void submitIdWithout(Browser browser, String idNumber, String captchaToken) throws Exception {
@@ -118,8 +131,10 @@ class ResetBadInputIT {
             Browser browser = reset.start();
             ResetFlow.submitId(browser, official.idNumber());
             String code = reset.awaitCode(official, 0);
-            Thread.sleep(2500);
-            ResetFlow.submitCode(browser, code);
+            try (ServerClock clock = new ServerClock(admin)) {
+                clock.advance(Duration.ofSeconds(3));
+                ResetFlow.submitCode(browser, code);
+            }
             assertThat(text(browser)).contains("Mã xác thực đã hết hạn.");
             assertThat(browser.page().selectFirst("form#bd-reset-password-form")).isNull();
         } finally {
@@ -139,13 +154,9 @@ class ResetBadInputIT {
         }
         assertThat(text(browser)).contains("Bạn đã nhập sai quá nhiều lần.");
         // Keycloak records brute-force failures off the request thread.
-        boolean locked = false;
-        for (int i = 0; i < 40 && !locked; i++) {
-            Thread.sleep(250);
-            locked = admin.get("/realms/" + KeycloakUnderTest.REALM + "/attack-detection/brute-force/users/" + official.id())
-                    .path("disabled").asBoolean();
-        }
-        assertThat(locked).as("the wrong codes locked the official out").isTrue();
+        Eventually.await(Duration.ofSeconds(10), "the wrong codes locked the official out", () -> admin
+                .get("/realms/" + KeycloakUnderTest.REALM + "/attack-detection/brute-force/users/" + official.id())
+                .path("disabled").asBoolean());
 
         Browser again = reset.start();
         ResetFlow.submitId(again, official.idNumber());
@@ -155,8 +166,12 @@ class ResetBadInputIT {
 
         assertThat(ResetEnumerationIT.masked(again.last().body()).replace(official.idNumber(), "ID"))
                 .isEqualTo(ResetEnumerationIT.masked(unknown.last().body()).replace(unknownId, "ID"));
-        Thread.sleep(1000);
+        // The positive signal: step 1 recorded that the locked-out account takes the path that sends nothing. Only
+        // then is the gateway read, and the reset's own record of its sends (one event per SMS) agrees.
+        Eventually.await(Duration.ofSeconds(10), "the locked-out account refused at step 1",
+                () -> reset.events(official), events -> hasEvent(events, "RESET_PASSWORD_ERROR", "user_temporarily_disabled"));
         assertThat(gateway.messagesTo(official.national())).as("no SMS while locked out").hasSize(1);
+        assertThat(reset.eventsOfType(official, "SEND_RESET_PASSWORD")).as("one send recorded, before the lockout").isEqualTo(1);
     }
 
     @Test

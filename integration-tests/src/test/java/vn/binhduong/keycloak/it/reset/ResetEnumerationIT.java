@@ -2,6 +2,7 @@ package vn.binhduong.keycloak.it.reset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,6 +22,7 @@ import vn.binhduong.keycloak.it.security.SecurityReport;
 import vn.binhduong.keycloak.it.support.AdminApi;
 import vn.binhduong.keycloak.it.support.Browser;
 import vn.binhduong.keycloak.it.support.DirectLoginApi;
+import vn.binhduong.keycloak.it.support.Eventually;
 import vn.binhduong.keycloak.it.support.KeycloakExtension;
 import vn.binhduong.keycloak.it.support.KeycloakServer;
 import vn.binhduong.keycloak.it.support.StandIns;
@@ -140,9 +142,11 @@ class ResetEnumerationIT {
         assertThat(medians.get(Kind.REAL)).as("a real account's answer did not wait for the gateway: " + report)
                 .isLessThan(GATEWAY_DELAY_MS);
 
-        // The sends left after the responses; each takes the gateway's delay.
-        Thread.sleep(GATEWAY_DELAY_MS * 2L);
+        // The sends left after the responses; each takes the gateway's delay and then records its event: once every
+        // real account's send is recorded, nothing is still on its way, and the gateway's count is the final one.
         for (Official official : reals) {
+            Eventually.await(Duration.ofSeconds(30), "the reset SMS recorded as sent",
+                    () -> reset.eventsOfType(official, "SEND_RESET_PASSWORD"), sends -> sends >= 1);
             assertThat(reset.awaitCode(official, 0)).isNotEmpty();
             assertThat(gateway.messagesTo(official.national())).hasSize(1);
         }

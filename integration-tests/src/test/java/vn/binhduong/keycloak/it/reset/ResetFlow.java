@@ -15,6 +15,7 @@ import org.jsoup.nodes.Element;
 
 import vn.binhduong.keycloak.it.support.AdminApi;
 import vn.binhduong.keycloak.it.support.Browser;
+import vn.binhduong.keycloak.it.support.Eventually;
 import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
 import vn.binhduong.keycloak.it.support.OidcClient;
 import vn.binhduong.keycloak.it.support.OtpPhones;
@@ -102,22 +103,17 @@ public final class ResetFlow {
     }
 
     /** The latest code the gateway got for the phone, waiting for it: the reset sends after its response. */
-    public String awaitCode(Official official, int codesBefore) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (gateway.messagesTo(official.national()).size() > codesBefore) {
-                return gateway.lastCodeTo(official.national()).orElseThrow();
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("no SMS reached the gateway");
+    public String awaitCode(Official official, int codesBefore) throws Exception {
+        Eventually.await(Duration.ofSeconds(10), "an SMS at the gateway",
+                () -> gateway.messagesTo(official.national()).size() > codesBefore);
+        return gateway.lastCodeTo(official.national()).orElseThrow();
     }
 
     /**
      * Signs in through the shipped login page (direct login must be on) and returns the app's callback, or null
      * when refused. Passes the SMS OTP step when the shipped flow asks for it.
      */
-    URI signIn(Official official, String password) throws IOException, InterruptedException {
+    URI signIn(Official official, String password) throws Exception {
         Browser browser = new Browser(keycloak.baseUrl());
         browser.open(new OidcClient(keycloak.realmUrl(), "dichvucong", null).authorizationUrl());
         int codesBefore = official.phone() == null ? 0 : gateway.messagesTo(official.national()).size();
@@ -158,6 +154,17 @@ public final class ResetFlow {
 
     JsonNode events(Official official) throws IOException, InterruptedException {
         return admin.get(REALM + "/events?max=200&user=" + official.id());
+    }
+
+    /** The official's events of one type, failed ones included ({@code SEND_RESET_PASSWORD}: one per SMS sent). */
+    long eventsOfType(Official official, String type) throws IOException, InterruptedException {
+        long count = 0;
+        for (JsonNode event : events(official)) {
+            if (type.equals(event.path("type").asText())) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static void expect(int status, HttpResponse<String> response) {

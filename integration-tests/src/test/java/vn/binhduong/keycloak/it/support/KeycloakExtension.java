@@ -1,5 +1,7 @@
 package vn.binhduong.keycloak.it.support;
 
+import java.util.Set;
+
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -18,10 +20,20 @@ public class KeycloakExtension implements ParameterResolver {
             if (failure != null) {
                 return;
             }
+            Set<String> leaks;
             try {
-                keycloak.close();
+                // The log scan once more, over the whole run: an AssertionError here fails the run (surefire
+                // reports it under "JUnit Jupiter"), whatever order the classes ran in.
+                leaks = ServerLogScan.run(keycloak, new AdminApi(keycloak), standIns).findings();
             } finally {
-                standIns.close();
+                try {
+                    keycloak.close();
+                } finally {
+                    standIns.close();
+                }
+            }
+            if (!leaks.isEmpty()) {
+                throw new AssertionError("server log scan at the end of the run: " + leaks);
             }
         }
     }

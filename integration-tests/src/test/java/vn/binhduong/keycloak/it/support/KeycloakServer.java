@@ -9,8 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +57,12 @@ public final class KeycloakServer implements KeycloakUnderTest, AutoCloseable {
         if (install.waitFor() != 0) {
             throw new IllegalStateException("install-bundle.sh failed");
         }
+        // Test-only providers (the clock of ServerClock): this server only, never the bundle or the image.
+        try (var jars = Files.newDirectoryStream(Path.of(System.getProperty("bd.test.providers.dir")), "*.jar")) {
+            for (Path jar : jars) {
+                Files.copy(jar, home.resolve("providers").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     private void launch(StandIns standIns) throws Exception {
@@ -74,7 +80,7 @@ public final class KeycloakServer implements KeycloakUnderTest, AutoCloseable {
         builder.environment().putAll(environment(standIns));
         process = builder.start();
         // The first start builds the server with our providers: minutes on a busy two-core machine.
-        awaitReady(Duration.ofMinutes(10));
+        awaitReady(Duration.ofMinutes(20));
     }
 
     /** Environment as the realm file expects it: secrets and site URLs are never committed. */
@@ -92,25 +98,23 @@ public final class KeycloakServer implements KeycloakUnderTest, AutoCloseable {
     private void awaitReady(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
+        boolean up = Eventually.poll(timeout, () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Keycloak exited with " + process.exitValue() + ":\n" + logTail());
             }
             try {
-                if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
+                return http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200;
             } catch (IOException notYetListening) {
-                // keep polling until the deadline
+                return false;
             }
-            Thread.sleep(1000);
+        }, Boolean::booleanValue);
+        if (!up) {
+            // Not left running behind the failed test run.
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            throw new IllegalStateException("Keycloak not ready within " + timeout + ":\n" + logTail());
         }
-        // Not left running behind the failed test run.
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        throw new IllegalStateException("Keycloak not ready within " + timeout + ":\n" + logTail());
     }
 
     @Override

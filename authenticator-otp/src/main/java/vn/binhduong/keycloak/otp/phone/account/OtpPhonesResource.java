@@ -18,7 +18,7 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 import vn.binhduong.keycloak.otp.phone.OtpPhoneCredentialModel;
 import vn.binhduong.keycloak.otp.phone.OtpPhoneLookup;
-import vn.binhduong.keycloak.otp.phone.PhoneNumbers;
+import vn.binhduong.keycloak.identifiers.PhoneNumbers;
 
 /**
  * {@code GET /realms/{realm}/bd-otp-phones}: the signed-in user's own OTP phones, numbers in full (their owner may

@@ -41,7 +41,7 @@ import vn.binhduong.keycloak.otp.phone.OtpPhoneLookup;
 import vn.binhduong.keycloak.otp.phone.PhoneBindings;
 import vn.binhduong.keycloak.otp.phone.PhoneClaims;
 import vn.binhduong.keycloak.otp.phone.PhoneInput;
-import vn.binhduong.keycloak.otp.phone.PhoneNumbers;
+import vn.binhduong.keycloak.identifiers.PhoneNumbers;
 
 /**
  * Registers (or replaces) an OTP phone: page one takes the number (the one DVCQG supplied, or another with a

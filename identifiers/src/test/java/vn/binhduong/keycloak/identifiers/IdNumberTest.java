@@ -1,10 +1,10 @@
-package vn.binhduong.keycloak.reset;
+package vn.binhduong.keycloak.identifiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import vn.binhduong.keycloak.reset.IdNumber.Verdict;
+import vn.binhduong.keycloak.identifiers.IdNumber.Verdict;
 
 class IdNumberTest {
 

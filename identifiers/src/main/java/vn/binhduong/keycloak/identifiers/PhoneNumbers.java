@@ -1,4 +1,4 @@
-package vn.binhduong.keycloak.otp.phone;
+package vn.binhduong.keycloak.identifiers;
 
 import java.util.Optional;
 
@@ -8,7 +8,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
-/** Phone numbers as this extension keeps them: E.164, mobile only, Vietnam the default region. */
+/** Phone numbers as this extension keeps them: E.164, Vietnam the default region; OTP phones are mobiles only. */
 public final class PhoneNumbers {
 
     public static final String DEFAULT_REGION = "VN";
@@ -18,19 +18,35 @@ public final class PhoneNumbers {
 
     /** The E.164 form of a mobile number typed in any usual way ({@code 0912 345 678}, {@code +84912345678}). */
     public static Optional<String> normalizeMobile(String raw) {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        return parse(raw).filter(util::isValidNumber).filter(number -> {
+            PhoneNumberType type = util.getNumberType(number);
+            return type == PhoneNumberType.MOBILE || type == PhoneNumberType.FIXED_LINE_OR_MOBILE;
+        }).map(PhoneNumbers::e164);
+    }
+
+    /**
+     * The E.164 form of a valid Vietnamese number of any kind (mobile or landline), written as a directory gives
+     * it ({@code 0274 3822 222}, {@code 84912345678}, {@code +84…}); a foreign or impossible number gives none.
+     */
+    public static Optional<String> normalizeVietnamese(String raw) {
+        return parse(raw).filter(number -> PhoneNumberUtil.getInstance().isValidNumberForRegion(number, DEFAULT_REGION))
+                .map(PhoneNumbers::e164);
+    }
+
+    private static Optional<PhoneNumber> parse(String raw) {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
-        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
         try {
-            PhoneNumber number = util.parse(raw.trim(), DEFAULT_REGION);
-            PhoneNumberType type = util.getNumberType(number);
-            boolean mobile = type == PhoneNumberType.MOBILE || type == PhoneNumberType.FIXED_LINE_OR_MOBILE;
-            return util.isValidNumber(number) && mobile
-                    ? Optional.of(util.format(number, PhoneNumberFormat.E164)) : Optional.empty();
+            return Optional.of(PhoneNumberUtil.getInstance().parse(raw.trim(), DEFAULT_REGION));
         } catch (NumberParseException e) {
             return Optional.empty();
         }
+    }
+
+    private static String e164(PhoneNumber number) {
+        return PhoneNumberUtil.getInstance().format(number, PhoneNumberFormat.E164);
     }
 
     /** The number as its owner reads it: national form for Vietnam ({@code 0912 345 678}), international otherwise. */

@@ -1,4 +1,4 @@
-package vn.binhduong.keycloak.otp.phone;
+package vn.binhduong.keycloak.identifiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,5 +34,23 @@ class PhoneNumbersTest {
     void maskShowsCountryFirstTwoAndLastThreeDigits() {
         assertThat(PhoneNumbers.mask("+84326926565")).isEqualTo("+84 32****565");
         assertThat(PhoneNumbers.mask("+84326926565")).doesNotContain("6926");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0274 3822 222", "+842743822222", "842743822222"})
+    void aVietnameseLandlineIsAVietnameseNumberButNoMobile(String typed) {
+        assertThat(PhoneNumbers.normalizeVietnamese(typed)).contains("+842743822222");
+        assertThat(PhoneNumbers.normalizeMobile(typed)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+33 6 12 34 56 78", "0274000004", "00912345678", "12345", ""})
+    void foreignImpossibleAndEmptyNumbersAreNoVietnameseNumber(String typed) {
+        assertThat(PhoneNumbers.normalizeVietnamese(typed)).isEmpty();
+    }
+
+    @Test
+    void aVietnameseMobileIsAVietnameseNumberToo() {
+        assertThat(PhoneNumbers.normalizeVietnamese("84326926565")).contains("+84326926565");
     }
 }

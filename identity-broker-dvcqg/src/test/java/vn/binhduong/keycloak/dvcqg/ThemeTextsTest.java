@@ -1,0 +1,7 @@
+package vn.binhduong.keycloak.dvcqg;
+
+import vn.binhduong.keycloak.theme.ThemeTexts;
+
+/** This module's templates and messages (theme-resources). */
+class ThemeTextsTest implements ThemeTexts {
+}

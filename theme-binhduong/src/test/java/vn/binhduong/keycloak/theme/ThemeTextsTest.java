@@ -1,0 +1,5 @@
+package vn.binhduong.keycloak.theme;
+
+/** The theme's own templates and messages. */
+class ThemeTextsTest implements ThemeTexts {
+}
