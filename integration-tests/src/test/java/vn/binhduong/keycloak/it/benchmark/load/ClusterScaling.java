@@ -3,7 +3,6 @@ package vn.binhduong.keycloak.it.benchmark.load;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,17 +37,16 @@ final class ClusterScaling {
     /**
      * @param home a fresh distribution: the cluster installs the bundle, builds it for PostgreSQL and copies it
      * @param options the SPI options of our realm's senders (build-time ones go to {@code kc.sh build})
+     * @param rows where the rows go, one node's before node 2 starts (a later failure keeps them)
      */
-    List<Row> measure(Path home, Path root, Map<String, String> options, Map<String, String> environment,
-                      List<Integer> concurrencies) throws Exception {
-        List<Row> rows = new ArrayList<>();
+    void measure(Path home, Path root, Map<String, String> options, Map<String, String> environment,
+                 List<Integer> concurrencies, List<Row> rows) throws Exception {
         try (PostgresCluster cluster = PostgresCluster.build(home, 2, null, root.resolve("scripts/install-bundle.sh").toString(),
                 root.resolve("bundle/target/bundle").toString(), options)) {
             long boot = System.nanoTime();
             cluster.start(0, "cluster-node-1.log", environment, options, START_TIMEOUT);
             System.out.printf("cluster node 1 ready in %.0f s%n", (System.nanoTime() - boot) / 1e9);
-            Map<Population, Integer> sizes = new LinkedHashMap<>(Map.of(Population.DIRECT, users));
-            new BenchRealms(new AdminClient(cluster.baseUrl(0), cluster.adminPassword()), null).prepare(sizes);
+            new BenchRealms(new AdminClient(cluster.baseUrl(0), cluster.adminPassword()), null).prepare(Map.of(Population.DIRECT, users));
             LoadDriver.Load direct = new LoadDriver.Load("cluster-direct", flows::directLoginSms, users, 1);
 
             LoadDriver one = new LoadDriver(List.of(cluster.baseUrl(0)), List.of(ProcessMeter.javaUnder(cluster.process(0))));
@@ -64,7 +62,6 @@ final class ClusterScaling {
             System.out.println("cluster warm-up, two nodes: " + two.run(direct.at(4), null, warmUpSeconds));
             rows.addAll(windows(two, direct, concurrencies, "direct login + SMS, two nodes", Row.Side.TWO_NODES));
         }
-        return rows;
     }
 
     private List<Row> windows(LoadDriver driver, LoadDriver.Load load, List<Integer> concurrencies, String label,

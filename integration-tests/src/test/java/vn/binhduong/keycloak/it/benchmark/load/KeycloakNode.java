@@ -34,7 +34,7 @@ final class KeycloakNode implements AutoCloseable {
     static final String ADMIN_USER = "admin";
     static final String ADMIN_PASSWORD = "bench-admin-Aa1!";
     /** Quarkus's line once every HTTP listener is up: "Keycloak 26.7.0 on JVM (powered by Quarkus …) started in 12.3s." */
-    private static final long READY_POLL_MILLIS = 50;
+    private static final long READY_POLL_MILLIS = 100;
     private static final Set<String> PROXY_VARIABLES = Set.of("http_proxy", "https_proxy", "no_proxy");
     private static final Pattern STARTED = Pattern.compile("Keycloak \\S+ on JVM .* started in ");
 

@@ -15,9 +15,11 @@ import java.util.function.ToDoubleFunction;
 final class Report {
 
     private final List<Row> rows;
+    private final List<String> notes;
 
-    Report(List<Row> rows) {
+    Report(List<Row> rows, List<String> notes) {
         this.rows = rows;
+        this.notes = notes;
     }
 
     String markdown(String header, BootTimes boot) {
@@ -28,6 +30,7 @@ final class Report {
             bootTable(md, boot);
         }
         results(md);
+        notes.forEach(note -> md.append("\n").append(note).append("\n"));
         md.append(targets(boot));
         md.append("\n![Throughput and p95 latency against concurrency](benchmarks.png)\n");
         return md.toString();

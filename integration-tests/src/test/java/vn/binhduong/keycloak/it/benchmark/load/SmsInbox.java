@@ -35,6 +35,7 @@ final class SmsInbox implements AutoCloseable {
     static final String STALLED_PREFIX = "0399";
     private static final Pattern CODE = Pattern.compile("\\b(\\d{4,10})\\b");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OK = "{\"status\":\"ok\",\"id\":\"bench\"}";
 
     /** A code and its arrival number, so a reader can tell a new code from the previous one. */
     record Sms(long sequence, String code) {
@@ -43,7 +44,6 @@ final class SmsInbox implements AutoCloseable {
     /** Guarded by itself: a reader waits on it for the next SMS. */
     private final Map<String, Sms> last = new HashMap<>();
     private final AtomicLong sequence = new AtomicLong();
-    private static final String OK = "{\"status\":\"ok\",\"id\":\"bench\"}";
     private final ExecutorService handlers = Executors.newCachedThreadPool();
     /** Sends the stalled answers when they are due. */
     private final ScheduledExecutorService late = Executors.newSingleThreadScheduledExecutor();
