@@ -32,7 +32,7 @@ import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
 final class ProductionKeycloak implements KeycloakUnderTest, AutoCloseable {
 
     /** The variables Keycloak's default HTTP client reads when no proxy mappings are set (either case). */
-    static final Set<String> PROXY_VARIABLES = Set.of("http_proxy", "https_proxy", "no_proxy");
+    private static final Set<String> PROXY_VARIABLES = Set.of("http_proxy", "https_proxy", "no_proxy");
 
     private final Path home;
     private final Path logDir;
