@@ -2,7 +2,7 @@
 # The benchmark of the README's Performance section: builds the bundle, unpacks fresh Keycloak distributions (stock,
 # one with the bundle installed by install-bundle.sh, and one for the two-node cluster), then runs the load generator
 # in its own JVM. It times both boots, starts one server with the bundle and loads it, then a two-node cluster, and
-# writes docs/benchmarks.md and docs/benchmarks.png. Under 20 minutes on a quiet 2-core machine. Settings are JVM
+# writes docs/benchmarks.md and docs/benchmarks.png. About 16 minutes on a quiet 2-core machine (estimate). Settings are JVM
 # system properties passed through:
 #
 #   scripts/benchmark.sh [-Dbench.window=10] [-Dbench.rounds=2] [-Dbench.concurrency=1,4,16] [-Dbench.users=600] ...
