@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,9 @@ import vn.binhduong.keycloak.it.support.KeycloakUnderTest;
  * settings and HTTP on loopback. Each start writes its own log, so a restart can be read apart from the first.
  */
 final class ProductionKeycloak implements KeycloakUnderTest, AutoCloseable {
+
+    /** The variables Keycloak's default HTTP client reads when no proxy mappings are set (either case). */
+    private static final Set<String> PROXY_VARIABLES = Set.of("http_proxy", "https_proxy", "no_proxy");
 
     private final Path home;
     private final Path logDir;
@@ -88,8 +93,9 @@ final class ProductionKeycloak implements KeycloakUnderTest, AutoCloseable {
         });
         log = logDir.resolve(logName);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        // Only what the test hands over: a BD_* variable of the machine running the build must not leak in.
-        builder.environment().keySet().removeIf(name -> name.startsWith("BD_"));
+        // Only what the test hands over: a BD_* variable of the machine running the build must not leak in, nor
+        // a proxy, which Keycloak's HTTP client would use (http_proxy, …) for the stand-ins on loopback.
+        builder.environment().keySet().removeIf(name -> name.startsWith("BD_") || PROXY_VARIABLES.contains(name.toLowerCase(Locale.ROOT)));
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         builder.environment().putAll(environment);
@@ -146,6 +152,11 @@ final class ProductionKeycloak implements KeycloakUnderTest, AutoCloseable {
             handle.onExit().get(30, TimeUnit.SECONDS);
         }
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** The {@code kc.sh} process of the last start (Java runs as its child). */
+    ProcessHandle process() {
+        return process.toHandle();
     }
 
     String log() throws IOException {

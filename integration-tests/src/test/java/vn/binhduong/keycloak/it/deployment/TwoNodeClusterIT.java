@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,14 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -70,7 +67,7 @@ class TwoNodeClusterIT {
     private static final String CAP_REACHED = "Đã gửi quá nhiều mã trong một giờ.";
 
     private final String motcuaSecret = UUID.randomUUID().toString();
-    private EmbeddedPostgres postgres;
+    private PostgresCluster cluster;
     private StandIns standIns;
     private LoadBalancer balancer;
     private ProductionKeycloak node1;
@@ -88,26 +85,17 @@ class TwoNodeClusterIT {
 
     @BeforeAll
     void bootTwoNodes() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
         standIns = StandIns.start();
         gateway = standIns.smsGateway();
         balancer = LoadBalancer.start();
-        String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-        Path home1 = Path.of(System.getProperty("bd.keycloak.cluster.home"));
-        Path logs = home1.getParent();
-        node1 = new ProductionKeycloak(home1, logs, jdbcUrl, balancer.url());
-        node1.install(System.getProperty("bd.install.script"), System.getProperty("bd.bundle.dir"));
-        node1.build(standIns.serverOptions());
-        node2 = new ProductionKeycloak(copyOfTheBuiltDistribution(home1, logs.resolve("node-2")), logs, jdbcUrl,
-                balancer.url());
+        cluster = PostgresCluster.build(Path.of(System.getProperty("bd.keycloak.cluster.home")), 2, balancer.url(),
+                System.getProperty("bd.install.script"), System.getProperty("bd.bundle.dir"), standIns.serverOptions());
+        node1 = cluster.node(0);
+        node2 = cluster.node(1);
+        cluster.start(0, "node-1.log", environment(), standIns.serverOptions(), START_TIMEOUT);
+        cluster.start(1, "node-2.log", environment(), standIns.serverOptions(), START_TIMEOUT);
 
-        // One after the other: the first start creates the schema and imports the realm, the second finds both.
-        node1.start("node-1.log", environment(), standIns.serverOptions());
-        node1.awaitReady(START_TIMEOUT);
-        node2.start("node-2.log", environment(), standIns.serverOptions());
-        node2.awaitReady(START_TIMEOUT);
-
-        realmWrites = RealmWrites.watch(postgres.getPostgresDatabase());
+        realmWrites = RealmWrites.watch(cluster.database());
         // The bootstrap admin is made by the first node only; both nodes accept its token.
         admin1 = new AdminApi(node1);
         admin2 = new AdminApi(new Entry(node2.baseUrl(), node1.adminPassword()));
@@ -121,29 +109,11 @@ class TwoNodeClusterIT {
     private record Entry(String baseUrl, String adminPassword) implements KeycloakUnderTest {
     }
 
-    /** The same built distribution on the second node, as the runbook asks: copied before either node starts. */
-    private static Path copyOfTheBuiltDistribution(Path home, Path parent) throws Exception {
-        Path copy = parent.resolve(home.getFileName());
-        run("rm", "-rf", parent.toString());
-        Files.createDirectories(parent);
-        run("cp", "-a", home.toString(), copy.toString());
-        return copy;
-    }
-
-    private static void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).inheritIO().start();
-        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed");
-        }
-    }
-
     @AfterAll
     void stopEverything() throws Exception {
         try {
-            for (ProductionKeycloak node : new ProductionKeycloak[] {node1, node2}) {
-                if (node != null) {
-                    node.close();
-                }
+            if (cluster != null) {
+                cluster.close();
             }
         } finally {
             if (balancer != null) {
@@ -151,9 +121,6 @@ class TwoNodeClusterIT {
             }
             if (standIns != null) {
                 standIns.close();
-            }
-            if (postgres != null) {
-                postgres.close();
             }
         }
     }

@@ -341,6 +341,10 @@ public final class DvcqgStandIn implements StandIn {
             } catch (IllegalArgumentException malformed) {
                 // A form or an Authorization header that does not decode: an OAuth error, never a stack trace.
                 return oauthError(400, "invalid_request");
+            } catch (RuntimeException fault) {
+                // A fault of the stand-in itself: named in the answer, so that Keycloak's log says what broke.
+                return aResponse().withStatus(500).withHeader("Content-Type", "application/json").withBody(JSON.createObjectNode()
+                        .put("error", "server_error").put("error_description", fault.toString()).toString()).build();
             }
         }
 
@@ -356,7 +360,7 @@ public final class DvcqgStandIn implements StandIn {
                 return oauthError(400, "unsupported_grant_type");
             }
             Grant grant = form.get("code") == null ? null : grants.remove(form.get("code"));
-            if (grant == null || !Objects.equals(grant.redirectUri(), form.get("redirect_uri"))
+            if (grant == null || !accounts.containsKey(grant.account()) || !Objects.equals(grant.redirectUri(), form.get("redirect_uri"))
                     || grant.clientId() != null && !grant.clientId().equals(clientId)
                     || !pkceVerified(grant, form.get("code_verifier"))) {
                 return oauthError(400, "invalid_grant");

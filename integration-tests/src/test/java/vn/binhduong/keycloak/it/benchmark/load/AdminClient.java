@@ -17,16 +17,19 @@ final class AdminClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
+    private final String password;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    AdminClient(String baseUrl) {
+    /** The bootstrap admin ({@value KeycloakNode#ADMIN_USER}) of the server at {@code baseUrl}, with this password. */
+    AdminClient(String baseUrl, String password) {
         this.baseUrl = baseUrl;
+        this.password = password;
     }
 
     /** A new token per call: the set-up outlasts a master token's one-minute life. */
     String token() throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=admin-cli&username=" + KeycloakNode.ADMIN_USER
-                + "&password=" + URLEncoder.encode(KeycloakNode.ADMIN_PASSWORD, StandardCharsets.UTF_8);
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());

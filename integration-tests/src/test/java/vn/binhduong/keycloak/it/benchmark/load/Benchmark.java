@@ -1,5 +1,6 @@
 package vn.binhduong.keycloak.it.benchmark.load;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +33,20 @@ public final class Benchmark {
     private final Path work;
     private final double windowSeconds = Double.parseDouble(setting("bench.window", "8"));
     private final int rounds = Integer.parseInt(setting("bench.rounds", "2"));
-    private final int users = Integer.parseInt(setting("bench.users", "300"));
+    private final int users = Integer.parseInt(setting("bench.users", "200"));
     private final int stalledUsers = Integer.parseInt(setting("bench.stalled", "8"));
-    private final Set<String> scenarios = Set.of(setting("bench.scenarios", "login,broker,reset,stall").split(","));
+    private final Set<String> scenarios = Set.of(setting("bench.scenarios", "login,broker,reset,stall,cluster").split(","));
     private final List<Row> rows = new ArrayList<>();
+    /** What the report must say beside the figures (a scenario that could not finish). */
+    private final List<String> notes = new ArrayList<>();
+    private final double warmUpSeconds = Double.parseDouble(setting("bench.warmup", "6"));
+    private final List<Integer> concurrencies = Arrays.stream(setting("bench.concurrency", "1,4,16").split(","))
+            .map(Integer::valueOf).toList();
+    private Instant started;
+    private String loadBefore;
+    private Path docs;
+    private BootTimes boot;
+    private SmsInbox sms;
     private LoadDriver driver;
     private Flows flows;
 
@@ -48,75 +60,115 @@ public final class Benchmark {
     }
 
     private void run(Path root) throws Exception {
-        Instant started = Instant.ofEpochSecond(Long.parseLong(setting("bench.startedAt", Long.toString(Instant.now().getEpochSecond()))));
-        String loadBefore = Machine.loadAverage();
+        started = Instant.ofEpochSecond(Long.parseLong(setting("bench.startedAt", Long.toString(Instant.now().getEpochSecond()))));
+        loadBefore = Machine.loadAverage();
+        docs = Files.createDirectories(Path.of(setting("bench.out", root.resolve("docs").toString())));
         Path logs = Files.createDirectories(work.resolve("logs"));
         try (SmsInbox sms = new SmsInbox(); DvcqgStandIn dvcqg = DvcqgStandIn.start()) {
+            this.sms = sms;
+            flows = new Flows(sms, dvcqg);
             Map<String, String> environment = environment(dvcqg);
             List<String> options = new ArrayList<>(List.of("--import-realm"));
             sms.serverOptions().forEach((key, value) -> options.add("--" + key + "=" + value));
             List<String> build = List.of("--db=dev-mem", "--health-enabled=true", "--features=declarative-ui",
                     "--spi-sms-sender--provider-default=http");
-            BootTimes boot = BootTimes.measure(work.resolve("stock-keycloak"), work.resolve("ours-keycloak"), build, options,
-                    environment, Integer.parseInt(setting("bench.bootRounds", "3")), logs);
+            boot = BootTimes.measure(work.resolve("stock-keycloak"), work.resolve("ours-keycloak"), build, options,
+                    environment, Integer.parseInt(setting("bench.bootRounds", "2")), logs);
             String jfr = setting("bench.jfr", "");
             String javaOptions = jfr.isEmpty() ? "" : "-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile";
             try (KeycloakNode node = KeycloakNode.start(work.resolve("ours-keycloak"), options, environment, javaOptions,
                     logs.resolve("keycloak-load.log"))) {
                 Map<Population, Integer> sizes = new LinkedHashMap<>();
-                for (Population p : Population.values()) {
-                    sizes.put(p, p == Population.STALLED ? Math.max(200, stalledUsers * 25) : users);
+                for (Population p : populations()) {
+                    sizes.put(p, p == Population.STALLED ? otherUsers() : users);
                 }
                 long setUp = System.nanoTime();
-                new BenchRealms(new AdminClient(node.baseUrl()), dvcqg).prepare(sizes);
+                new BenchRealms(new AdminClient(node.baseUrl(), KeycloakNode.ADMIN_PASSWORD), dvcqg).prepare(sizes);
                 System.out.printf("set-up: %d users in %.0f s%n", sizes.values().stream().mapToInt(Integer::intValue).sum(),
                         (System.nanoTime() - setUp) / 1e9);
                 driver = new LoadDriver(List.of(node.baseUrl()), List.of(node.meter()));
-                flows = new Flows(sms, dvcqg);
-                measure(Arrays.stream(setting("bench.concurrency", "1,4,16").split(",")).map(Integer::valueOf).toList());
+                measure();
             }
-            Path docs = Files.createDirectories(Path.of(setting("bench.out", root.resolve("docs").toString())));
-            Report report = new Report(rows);
-            report.chart(work.resolve("benchmarks.dat"), work.resolve("benchmarks.gp"), docs.resolve("benchmarks.png"));
-            String header = header(started, loadBefore);
-            Files.writeString(docs.resolve("benchmarks.md"), report.markdown(header, boot), StandardCharsets.UTF_8);
-            System.out.println("wrote " + docs.resolve("benchmarks.md"));
+            if (scenarios.contains("cluster")) {
+                // After the single node has stopped: the cluster's two nodes get the machine to themselves.
+                Map<String, String> clusterOptions = new LinkedHashMap<>(sms.serverOptions());
+                clusterOptions.put("spi-sms-sender--provider-default", "http");
+                try {
+                    new ClusterScaling(flows, users, rounds, windowSeconds, warmUpSeconds).measure(
+                            work.resolve("cluster/keycloak-" + setting("bench.keycloakVersion", "?")), root, clusterOptions,
+                            environment, concurrencies, rows);
+                } catch (Exception e) {
+                    // The single node's figures are worth writing all the same; the report says what is missing.
+                    e.printStackTrace();
+                    notes.add("The two-node cluster scenario stopped early: `" + e + "` (logs in `integration-tests/target/benchmark/cluster`).");
+                }
+            }
+            write(notes);
         }
     }
 
-    private void measure(List<Integer> concurrencies) throws InterruptedException {
+    /** Writes the report and its chart; a run cut short still leaves the figures measured so far. */
+    private void write(List<String> reportNotes) throws IOException, InterruptedException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Report report = new Report(rows, reportNotes);
+        report.chart(work.resolve("benchmarks.dat"), work.resolve("benchmarks.gp"), docs.resolve("benchmarks.png"));
+        Files.writeString(docs.resolve("benchmarks.md"), report.markdown(header(), boot), StandardCharsets.UTF_8);
+        System.out.println("wrote " + docs.resolve("benchmarks.md"));
+    }
+
+    private void measure() throws IOException, InterruptedException {
         LoadDriver.Load direct = load("direct", flows::directLoginSms);
         LoadDriver.Load totp = load("totp", flows::stockPasswordTotp);
         LoadDriver.Load dvcqg = load("dvcqg", flows::dvcqgBroker);
         LoadDriver.Load oidc = load("oidc", flows::stockOidcBroker);
         LoadDriver.Load reset = load("reset", flows::resetByIdNumber);
-        LoadDriver.Load stalled = new LoadDriver.Load("stalled", flows::stalledSms, Math.max(200, stalledUsers * 25), stalledUsers);
-        double warmUp = Double.parseDouble(setting("bench.warmup", "10"));
-        for (LoadDriver.Load flow : List.of(direct, totp, dvcqg, oidc, reset)) {
-            System.out.println("warm-up " + flow.name() + ": " + driver.run(flow.at(4), null, warmUp));
+        // The other users come back once per send timeout whether their SMS stalls or not: the same work either way.
+        LoadDriver.Load others = new LoadDriver.Load("others", flows::stalledSms, otherUsers(), stalledUsers, SmsInbox.TIMEOUT_MS);
+        List<LoadDriver.Load> warmUps = new ArrayList<>();
+        if (scenarios.contains("login") || scenarios.contains("stall")) {
+            warmUps.add(direct);
         }
-        System.out.println("warm-up stalled: " + driver.run(direct.at(4), stalled, warmUp));
+        if (scenarios.contains("login")) {
+            warmUps.add(totp);
+        }
+        if (scenarios.contains("broker")) {
+            warmUps.addAll(List.of(dvcqg, oidc));
+        }
+        if (scenarios.contains("reset")) {
+            warmUps.add(reset);
+        }
+        for (LoadDriver.Load flow : warmUps) {
+            System.out.println("warm-up " + flow.name() + ": " + driver.run(flow.at(4), null, warmUpSeconds));
+        }
+        if (scenarios.contains("stall")) {
+            sms.stall(true);
+            System.out.println("warm-up stalled: " + driver.run(direct.at(4), others, warmUpSeconds));
+        }
         for (int c : concurrencies) {
             if (scenarios.contains("login")) {
-                pair(LOGIN, c, new Side("ours: ID number + password, SMS OTP", Row.Side.OURS, direct, null),
-                        new Side("stock: username + password, TOTP", Row.Side.STOCK, totp, null));
+                pair(LOGIN, c, new Side("ours: ID number + password, SMS OTP", Row.Side.OURS, direct, null, false),
+                        new Side("stock: username + password, TOTP", Row.Side.STOCK, totp, null, false));
             }
             if (scenarios.contains("broker")) {
-                pair(BROKER, c, new Side("ours: DVCQG broker (dvcqg)", Row.Side.OURS, dvcqg, null),
-                        new Side("stock: OpenID Connect broker (oidc)", Row.Side.STOCK, oidc, null));
+                pair(BROKER, c, new Side("ours: DVCQG broker (dvcqg)", Row.Side.OURS, dvcqg, null, false),
+                        new Side("stock: OpenID Connect broker (oidc)", Row.Side.STOCK, oidc, null, false));
             }
             if (scenarios.contains("reset")) {
-                pair(RESET, c, new Side("ours: reset by ID number + SMS code", Row.Side.OURS, reset, null));
+                pair(RESET, c, new Side("ours: reset by ID number + SMS code", Row.Side.OURS, reset, null, false));
             }
             if (scenarios.contains("stall")) {
-                pair(STALL, c, new Side("direct login + SMS, " + stalledUsers + " other users' SMS stalled", Row.Side.STALLED, direct, stalled),
-                        new Side("direct login + SMS, gateway healthy", Row.Side.HEALTHY, direct, null));
+                pair(STALL, c, new Side("direct login + SMS, " + stalledUsers + " other users' SMS stalled", Row.Side.STALLED, direct, others, true),
+                        new Side("direct login + SMS, " + stalledUsers + " other users' SMS answered", Row.Side.HEALTHY, direct, others, false));
             }
+            write(List.of("Run still going: the figures so far."));
         }
+        sms.stall(false);
     }
 
-    /** One side of a scenario: its flow, and what else loads the server meanwhile (or null). */
-    private record Side(String label, Row.Side side, LoadDriver.Load load, LoadDriver.Load background) {
+    /** One side of a scenario: its flow, what else loads the server meanwhile (or null), and whether the gateway stalls. */
+    private record Side(String label, Row.Side side, LoadDriver.Load load, LoadDriver.Load background, boolean stall) {
     }
 
     /** The sides' windows alternate (A B, then B A) so that both see the same drift of the machine. */
@@ -125,14 +177,44 @@ public final class Benchmark {
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < sides.length; i++) {
                 Side side = sides[round % 2 == 0 ? i : sides.length - 1 - i];
-                Window window = driver.run(side.load().at(concurrency), side.background(), windowSeconds);
-                System.out.printf("%s, c=%d, %s: %s%n", scenario, concurrency, side.label(), window);
+                sms.stall(side.stall());
+                Window background = new Window();
+                Window window = driver.run(side.load().at(concurrency), side.background(), background, windowSeconds);
+                System.out.printf("%s, c=%d, %s: %s%s%n", scenario, concurrency, side.label(), window,
+                        side.background() == null ? "" : "; the others' tries: " + background.logins() + " ok, " + background.errors() + " errors");
                 windows.computeIfAbsent(side, s -> new ArrayList<>()).add(window);
             }
         }
         for (Side side : sides) {
             rows.add(new Row(scenario, side.label(), side.side(), concurrency, Window.merge(windows.get(side))));
         }
+    }
+
+    /** The sets of people the chosen scenarios need on the single node. */
+    private Set<Population> populations() {
+        Set<Population> needed = EnumSet.noneOf(Population.class);
+        if (scenarios.contains("login")) {
+            needed.addAll(List.of(Population.DIRECT, Population.STOCK_TOTP));
+        }
+        if (scenarios.contains("broker")) {
+            needed.addAll(List.of(Population.DVCQG, Population.STOCK_BROKER));
+        }
+        if (scenarios.contains("reset")) {
+            needed.add(Population.RESET);
+        }
+        if (scenarios.contains("stall")) {
+            needed.addAll(List.of(Population.DIRECT, Population.STALLED));
+        }
+        return needed;
+    }
+
+    /**
+     * The stall scenario's other users, taken in turn: each tries about once a minute and a few times a run, so
+     * its failed sends (login failures to brute-force detection) stay far from the quick-login check and from the
+     * realm's five failures.
+     */
+    private int otherUsers() {
+        return Math.max(100, stalledUsers * 12);
     }
 
     private LoadDriver.Load load(String name, Flows.Flow flow) {
@@ -151,14 +233,15 @@ public final class Benchmark {
         return env;
     }
 
-    private String header(Instant started, String loadBefore) throws Exception {
+    private String header() throws IOException, InterruptedException {
         long seconds = ChronoUnit.SECONDS.between(started, Instant.now());
         return "# Benchmarks\n\n"
                 + "Written by `scripts/benchmark.sh` (see the README's Performance section) on " + Instant.now().truncatedTo(ChronoUnit.SECONDS)
                 + String.format(" in %d min %02d s", seconds / 60, seconds % 60) + "; run it again rather than editing this file.\n\n"
                 + "## Machine\n\n" + Machine.describe()
                 + "- Keycloak " + setting("bench.keycloakVersion", "?") + " (`keycloak-quarkus-dist`), `kc.sh start --optimized`, "
-                + "database `dev-mem` (H2 in memory), local caches, one node, default JVM options\n"
+                + "database `dev-mem` (H2 in memory), local caches, one node, default JVM options; the cluster scenario: "
+                + "two such nodes built for PostgreSQL (embedded, same machine), Infinispan with jdbc-ping\n"
                 + "- Load average (1, 5, 15 min) when the run started: " + loadBefore + "; when it ended: " + Machine.loadAverage()
                 + "\n- " + setting("bench.note", "Other processes shared the machine during the run (see the load average).") + "\n\n"
                 + "## Method\n\n"
@@ -175,9 +258,14 @@ public final class Benchmark {
                 + "(at tens of logins per second a user returns within one 30-s TOTP period).\n"
                 + "- Both brokers fetch userinfo after the token call; returning people, already linked. Captcha is off, and "
                 + "the per-phone and per-IP hourly SMS caps are lifted (every benchmark phone gets many codes).\n"
-                + "- The stalled gateway answers after " + (SmsInbox.TIMEOUT_MS * 3) + " ms for the stalled users' phones, "
-                + "three times the sender's timeout (" + SmsInbox.TIMEOUT_MS + " ms); " + stalledUsers + " such users keep "
-                + "trying while the measured users log in; their own password checks are in the server CPU of those windows.\n";
+                + "- The stalled gateway answers after " + (SmsInbox.TIMEOUT_MS * 3) + " ms for the other users' phones, "
+                + "three times the sender's timeout (" + SmsInbox.TIMEOUT_MS + " ms). " + stalledUsers + " other users each "
+                + "try once per " + SmsInbox.TIMEOUT_MS + " ms (login page, password, SMS send) beside the measured logins in "
+                + "both of that scenario's sides; the only difference between the sides is whether the gateway answers "
+                + "their sends at once or stalls them.\n"
+                + "- The cluster: our direct login + SMS at each concurrency on node 1 alone, then with node 2 joined and "
+                + "the load generator's threads spread over both nodes (each login on one node); server CPU is both JVMs'. "
+                + "Both nodes share the same two cores.\n";
     }
 
     private static String setting(String key, String fallback) {

@@ -1,19 +1,28 @@
 package vn.binhduong.keycloak.it.benchmark.load;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * One Keycloak started from a distribution that {@code kc.sh build} already built ({@code start --optimized}, as
@@ -24,11 +33,16 @@ final class KeycloakNode implements AutoCloseable {
 
     static final String ADMIN_USER = "admin";
     static final String ADMIN_PASSWORD = "bench-admin-Aa1!";
+    /** Quarkus's line once every HTTP listener is up: "Keycloak 26.7.0 on JVM (powered by Quarkus …) started in 12.3s." */
+    private static final long READY_POLL_MILLIS = 100;
+    private static final Set<String> PROXY_VARIABLES = Set.of("http_proxy", "https_proxy", "no_proxy");
+    private static final Pattern STARTED = Pattern.compile("Keycloak \\S+ on JVM .* started in ");
 
     private final int httpPort = freePort();
     private final int managementPort = freePort();
     private final long startNanos = System.nanoTime();
     private final Process process;
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
     private long bootMillis = -1;
 
     private KeycloakNode(Path home, List<String> options, Map<String, String> environment, String javaOptions,
@@ -37,7 +51,9 @@ final class KeycloakNode implements AutoCloseable {
                 "--optimized", "--http-enabled=true", "--hostname-strict=false", "--http-host=127.0.0.1",
                 "--http-port=" + httpPort, "--http-management-port=" + managementPort));
         command.addAll(options);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // Keycloak's HTTP client obeys http_proxy, https_proxy and no_proxy: the stand-ins are on loopback.
+        builder.environment().keySet().removeIf(name -> PROXY_VARIABLES.contains(name.toLowerCase(Locale.ROOT)));
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().putAll(environment);
@@ -45,6 +61,28 @@ final class KeycloakNode implements AutoCloseable {
             builder.environment().put("JAVA_OPTS_APPEND", javaOptions);
         }
         process = builder.start();
+        copyOutput(log);
+    }
+
+    /** Copies the server's output to its log, line by line, and notes the moment Quarkus says it has started. */
+    private void copyOutput(Path log) throws IOException {
+        BufferedWriter writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
+        Thread copier = new Thread(() -> {
+            try (writer; BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    writer.write(line);
+                    writer.newLine();
+                    if (!started.isDone() && STARTED.matcher(line).find()) {
+                        writer.flush();
+                        started.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                started.completeExceptionally(e);
+            }
+        }, "keycloak-log-" + httpPort);
+        copier.setDaemon(true);
+        copier.start();
     }
 
     /** Runs {@code kc.sh build} with these build options; returns its wall time in milliseconds. */
@@ -72,25 +110,32 @@ final class KeycloakNode implements AutoCloseable {
         return node;
     }
 
+    /**
+     * Waits for Quarkus's "started" line (or the process's end), then for {@code /health/ready}: Keycloak 26
+     * finishes its bootstrap (schema, realm import, admin user) after HTTP is up, so readiness is read until it says
+     * 200, a short tail after a start that took most of the time.
+     */
     private void awaitReady(Duration timeout, Path log) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            CompletableFuture.anyOf(started, process.onExit()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Keycloak not started within " + timeout + ", see " + log);
+        } catch (ExecutionException e) {
+            throw new IOException("cannot read the output of Keycloak, see " + log, e.getCause());
+        }
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/health/ready")).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + ", see " + log);
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                bootMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+                return;
             }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    bootMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-                    return;
-                }
-            } catch (IOException notYetListening) {
-                // polled again until the deadline
-            }
-            Thread.sleep(100);
+            // Between two reads of the condition.
+            TimeUnit.MILLISECONDS.sleep(READY_POLL_MILLIS);
         }
-        throw new IllegalStateException("Keycloak not ready within " + timeout + ", see " + log);
+        throw new IllegalStateException(process.isAlive() ? "Keycloak not ready within " + timeout + ", see " + log
+                : "Keycloak exited with " + process.exitValue() + ", see " + log);
     }
 
     String baseUrl() {
@@ -103,9 +148,7 @@ final class KeycloakNode implements AutoCloseable {
 
     /** The JVM that kc.sh started (kc.sh stays as its parent shell). */
     ProcessMeter meter() {
-        return process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
-                .findFirst().map(p -> new ProcessMeter(p.pid()))
-                .orElseThrow(() -> new IllegalStateException("no java process under kc.sh " + process.pid()));
+        return ProcessMeter.javaUnder(process.toHandle());
     }
 
     private static int freePort() {

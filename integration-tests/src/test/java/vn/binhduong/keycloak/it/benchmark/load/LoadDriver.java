@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Closed-loop load: {@code concurrency} threads, each one person after another (a fresh cookie jar each time), for
@@ -14,10 +16,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LoadDriver {
 
-    /** One flow and the people who walk it. */
-    record Load(String name, Flows.Flow flow, int users, int concurrency) {
+    /**
+     * One flow and the people who walk it. With a {@code paceMillis}, each thread starts a try at most that often
+     * (a person who comes back at that rate, whatever the server answers); with 0, as soon as the last one ends.
+     */
+    record Load(String name, Flows.Flow flow, int users, int concurrency, long paceMillis) {
+        Load(String name, Flows.Flow flow, int users, int concurrency) {
+            this(name, flow, users, concurrency, 0);
+        }
+
         Load at(int threads) {
-            return new Load(name, flow, users, threads);
+            return new Load(name, flow, users, threads, paceMillis);
         }
     }
 
@@ -32,13 +41,17 @@ final class LoadDriver {
 
     /** Runs the measured load for {@code seconds}, with an unmeasured background load beside it (or null). */
     Window run(Load measured, Load background, double seconds) throws InterruptedException {
+        return run(measured, background, new Window(), seconds);
+    }
+
+    /** As {@link #run(Load, Load, double)}, counting the background's tries in {@code backgroundTries}. */
+    Window run(Load measured, Load background, Window backgroundTries, double seconds) throws InterruptedException {
         Window window = new Window();
-        Window ignored = new Window();
         meters.forEach(ProcessMeter::resetPeak);
         double cpuBefore = cpu();
         long start = System.nanoTime();
         long deadline = start + (long) (seconds * 1e9);
-        List<Thread> others = background == null ? List.of() : threads(background, ignored, deadline);
+        List<Thread> others = background == null ? List.of() : threads(background, backgroundTries, deadline);
         for (Thread thread : threads(measured, window, deadline)) {
             thread.join();
         }
@@ -65,6 +78,11 @@ final class LoadDriver {
                         window.success(System.nanoTime() - begin);
                     } catch (Exception e) {
                         window.failure(e);
+                    }
+                    // The next arrival of a paced person: its time is set by the schedule, not by a condition.
+                    long next = Math.min(begin + TimeUnit.MILLISECONDS.toNanos(load.paceMillis()), deadline);
+                    for (long wait = next - System.nanoTime(); wait > 0; wait = next - System.nanoTime()) {
+                        LockSupport.parkNanos(wait);
                     }
                 }
             }, load.name() + "-" + t);

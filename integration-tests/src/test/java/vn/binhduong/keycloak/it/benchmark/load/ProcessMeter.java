@@ -20,6 +20,13 @@ final class ProcessMeter {
         this.pid = pid;
     }
 
+    /** The JVM that {@code kc.sh} started (kc.sh stays as its parent shell). */
+    static ProcessMeter javaUnder(ProcessHandle kcSh) {
+        return kcSh.descendants().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst().map(p -> new ProcessMeter(p.pid()))
+                .orElseThrow(() -> new IllegalStateException("no java process under kc.sh " + kcSh.pid()));
+    }
+
     long pid() {
         return pid;
     }

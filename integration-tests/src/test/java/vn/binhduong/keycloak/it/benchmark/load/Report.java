@@ -15,9 +15,11 @@ import java.util.function.ToDoubleFunction;
 final class Report {
 
     private final List<Row> rows;
+    private final List<String> notes;
 
-    Report(List<Row> rows) {
+    Report(List<Row> rows, List<String> notes) {
         this.rows = rows;
+        this.notes = notes;
     }
 
     String markdown(String header, BootTimes boot) {
@@ -28,6 +30,7 @@ final class Report {
             bootTable(md, boot);
         }
         results(md);
+        notes.forEach(note -> md.append("\n").append(note).append("\n"));
         md.append(targets(boot));
         md.append("\n![Throughput and p95 latency against concurrency](benchmarks.png)\n");
         return md.toString();
@@ -54,7 +57,7 @@ final class Report {
                     w.percentile(95), w.percentile(99), w.cpuMillisPerLogin(), w.cores(), w.peakRssMib()));
         }
         md.append("\n## Ours / stock\n\nRatios of the two sides of each scenario at the same concurrency (for the stalled ")
-                .append("gateway: stalled / healthy).\n\n| scenario | concurrency | logins/s | p95 | server CPU per login |\n|---|---|---|---|---|\n");
+                .append("gateway: stalled / answered; for the cluster: two nodes / one).\n\n| scenario | concurrency | logins/s | p95 | server CPU per login |\n|---|---|---|---|---|\n");
         for (Map.Entry<String, Row[]> pair : pairs().entrySet()) {
             Row ours = pair.getValue()[0];
             Row stock = pair.getValue()[1];
@@ -75,6 +78,7 @@ final class Report {
         List<String> cpu = new ArrayList<>();
         List<String> broker = new ArrayList<>();
         List<String> stall = new ArrayList<>();
+        List<String> cluster = new ArrayList<>();
         boolean cpuMet = true;
         boolean brokerMet = true;
         boolean stallMet = true;
@@ -93,6 +97,8 @@ final class Report {
                 double r = ratio(pair[0], pair[1], Window::perSecond);
                 stall.add(at + String.format(Locale.ROOT, "%.2f×", r));
                 stallMet &= r >= 0.9;
+            } else if (scenario.equals(ClusterScaling.SCENARIO)) {
+                cluster.add(at + String.format(Locale.ROOT, "%.2f×", ratio(pair[0], pair[1], Window::perSecond)));
             }
         }
         md.append("| server CPU per direct login + SMS ≤ 1.05× stock password + OTP | ").append(String.join(", ", cpu))
@@ -101,6 +107,10 @@ final class Report {
                 .append(" | ").append(brokerMet ? "yes" : "**no**").append(" |\n");
         md.append("| stalled gateway leaves other logins' throughput ≥ 0.9× | ").append(String.join(", ", stall))
                 .append(" | ").append(stallMet ? "yes" : "**no**").append(" |\n");
+        if (!cluster.isEmpty()) {
+            md.append("| two-node cluster throughput / one node (no target: both nodes share the same cores) | ")
+                    .append(String.join(", ", cluster)).append(" | — |\n");
+        }
         md.append(boot.stock.isEmpty() ? "| the bundle adds ≤ 1 s to boot | not measured | |\n"
                 : String.format(Locale.ROOT, "| the bundle adds ≤ 1 s to boot | %+d ms | %s |%n", bootCost(boot),
                 bootCost(boot) <= 1000 ? "yes" : "**no**"));
@@ -123,7 +133,7 @@ final class Report {
         StringBuilder gp = new StringBuilder()
                 .append("set terminal pngcairo size 1400,560 font 'DejaVu Sans,10'\n")
                 .append("set output '").append(png).append("'\n")
-                .append("set multiplot layout 1,2 title 'Keycloak 26.7.0 with the Bình Dương bundle vs stock, one node, 2 cores'\n")
+                .append("set multiplot layout 1,2 title 'Keycloak 26.7.0 with the Bình Dương bundle vs stock, one node (cluster: two nodes), 2 cores'\n")
                 .append("set logscale x 2\nset xtics (1, 4, 16)\nset xrange [0.8:20]\nset xlabel 'concurrent users'\nset grid\n")
                 // Brokers run ten times the password flows' rate: a log scale keeps both readable.
                 .append("set key bottom right font ',9'\nset ylabel 'successful logins per second (log)'\nset logscale y\nset yrange [1:*]\n")

@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,8 +24,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The SMS gateway of the {@code http} sms-sender, on loopback, for the load: the same contract as the tests'
  * WireMock stand-in ({@code POST /sms}, bearer token, {@code {"status":"ok"}}), but it keeps only the last code per
- * phone, so that reading a code costs the same after ten thousand messages as after one. Phones whose national
- * form starts with {@link #STALLED_PREFIX} get their answer only after three times Keycloak's send timeout.
+ * phone, so that reading a code costs the same after ten thousand messages as after one. While {@link #stall} is
+ * on, phones whose national form starts with {@link #STALLED_PREFIX} get their answer only after three times
+ * Keycloak's send timeout; while it is off they are answered as every other phone.
  */
 final class SmsInbox implements AutoCloseable {
 
@@ -32,20 +35,24 @@ final class SmsInbox implements AutoCloseable {
     static final String STALLED_PREFIX = "0399";
     private static final Pattern CODE = Pattern.compile("\\b(\\d{4,10})\\b");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OK = "{\"status\":\"ok\",\"id\":\"bench\"}";
 
     /** A code and its arrival number, so a reader can tell a new code from the previous one. */
     record Sms(long sequence, String code) {
     }
 
-    private final Map<String, Sms> last = new ConcurrentHashMap<>();
+    /** Guarded by itself: a reader waits on it for the next SMS. */
+    private final Map<String, Sms> last = new HashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final ExecutorService handlers = Executors.newCachedThreadPool();
+    /** Sends the stalled answers when they are due. */
+    private final ScheduledExecutorService late = Executors.newSingleThreadScheduledExecutor();
     private final HttpServer server;
+    private volatile boolean stalling;
 
     SmsInbox() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
         server.createContext("/sms", this::receive);
-        // Stalled answers each hold a thread; they must not hold up the others.
         server.setExecutor(handlers);
         server.start();
     }
@@ -64,42 +71,63 @@ final class SmsInbox implements AutoCloseable {
         return options;
     }
 
-    /** The last SMS to this national number, or null. */
-    Sms last(String nationalPhone) {
-        return last.get(nationalPhone);
+    /** From now on the {@link #STALLED_PREFIX} phones' sends stall (true) or are answered at once (false). */
+    void stall(boolean on) {
+        stalling = on;
     }
 
-    /** Waits for an SMS newer than {@code before} (null: any). */
+    /** The last SMS to this national number, or null. */
+    Sms last(String nationalPhone) {
+        synchronized (last) {
+            return last.get(nationalPhone);
+        }
+    }
+
+    /** Waits (woken by each arrival) for an SMS newer than {@code before} (null: any), at most 10 s. */
     String awaitCodeAfter(String nationalPhone, Sms before) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Sms sms = last.get(nationalPhone);
-            if (sms != null && (before == null || sms.sequence() > before.sequence())) {
-                return sms.code();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        synchronized (last) {
+            for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+                Sms sms = last.get(nationalPhone);
+                if (sms != null && (before == null || sms.sequence() > before.sequence())) {
+                    return sms.code();
+                }
+                TimeUnit.NANOSECONDS.timedWait(last, left);
             }
-            Thread.sleep(5);
         }
         throw new IllegalStateException("no SMS reached the gateway for " + nationalPhone);
     }
 
     private void receive(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (InputStream in = exchange.getRequestBody()) {
             if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 answer(exchange, 401, "{\"status\":\"unauthorized\"}");
                 return;
             }
             JsonNode body = JSON.readTree(in);
             String to = body.path("to").asText();
-            if (to.startsWith(STALLED_PREFIX)) {
-                Thread.sleep(TIMEOUT_MS * 3L);
-            }
             Matcher code = CODE.matcher(body.path("text").asText());
             if (code.find()) {
-                last.put(to, new Sms(sequence.incrementAndGet(), code.group(1)));
+                synchronized (last) {
+                    last.put(to, new Sms(sequence.incrementAndGet(), code.group(1)));
+                    last.notifyAll();
+                }
             }
-            answer(exchange, 200, "{\"status\":\"ok\",\"id\":\"bench\"}");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (stalling && to.startsWith(STALLED_PREFIX)) {
+                // The stall: the answer leaves three times too late (the sender has given up by then), no thread held.
+                late.schedule(() -> answerLate(exchange), TIMEOUT_MS * 3L, TimeUnit.MILLISECONDS);
+            } else {
+                answer(exchange, 200, OK);
+            }
+        }
+    }
+
+    private static void answerLate(HttpExchange exchange) {
+        try {
+            answer(exchange, 200, OK);
+        } catch (IOException senderGone) {
+            // Keycloak's sender closed the connection at its timeout, as it should.
+            exchange.close();
         }
     }
 
@@ -115,7 +143,8 @@ final class SmsInbox implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        // Its threads would keep the JVM alive for another minute.
+        // Their threads would keep the JVM alive for another minute.
         handlers.shutdownNow();
+        late.shutdownNow();
     }
 }
