@@ -92,14 +92,11 @@ class SettingsMigrationIT {
                 .containsEntry("bd.dvcqg.createUnknownUsers", "true");
         assertThat(stepConfig("bd-reset-credentials", "bd-reset-new-password"))
                 .containsKey("bd.reset.signOutOtherSessions").doesNotContainKey("signOutOtherSessions");
-        JsonNode action = admin.get(ADMIN_REALM + "/authentication/required-actions/bd-register-otp-phone/config");
-        assertThat(action.path("config").path("bd.smsCode.lifetime").asText()).isEqualTo("300");
-        assertThat(action.path("config").has("lifetime")).isFalse();
 
         String logLine = keycloak.log().lines().filter(line -> line.contains("Realm " + REALM + ": settings of an older version"))
                 .findFirst().orElseThrow();
         assertThat(logLine).contains("bdDirectLoginAllowedGroup=bd.directLogin.allowedGroup", "dvcqgBaseUrl=bd.dvcqg.baseUrl")
-                .doesNotContain(GROUP, dvcqg.baseUrl(), "300");
+                .doesNotContain(GROUP, dvcqg.baseUrl());
     }
 
     @Test
@@ -171,11 +168,6 @@ class SettingsMigrationIT {
             }
             if (values.has("bd.dvcqg.create.unknown.users")) {
                 values.put("bd.dvcqg.create.unknown.users", "true");
-            }
-        }
-        for (JsonNode action : realm.get("requiredActions")) {
-            if (action.path("providerId").asText().equals("bd-register-otp-phone")) {
-                ((ObjectNode) action).putObject("config").put("lifetime", "300");
             }
         }
         ObjectNode user = realm.putArray("users").addObject().put("username", OFFICIAL).put("enabled", true)
