@@ -48,8 +48,8 @@ class SmsServerLogScanIT {
     /** A login that sends two codes (first and resend), enters a wrong one and then the right one. */
     private static void signInWithAnSmsCode(KeycloakServer keycloak, AdminApi admin, StandIns standIns) throws Exception {
         SmsOtpTestRealm realm = new SmsOtpTestRealm(admin);
-        String client = realm.clientWithSmsOtp("sms-log-scan-it", Map.of("lifetime", "120", "resendCooldown", "0",
-                "maxResends", "3", "phoneHourlyCap", "5", "ipHourlyCap", "100000"));
+        String client = realm.clientWithSmsOtp("sms-log-scan-it", Map.of("bd.smsCode.lifetime", "120", "bd.smsCode.resendCooldown", "0",
+                "bd.smsCode.maxResends", "3", "bd.smsCode.phoneHourlyCap", "5", "bd.smsCode.ipHourlyCap", "100000"));
         String username = "sms-scan-" + UUID.randomUUID().toString().substring(0, 8);
         String phone = SmsOtpTestRealm.newPhone();
         realm.user(username, phone);

@@ -3,7 +3,6 @@ package vn.binhduong.keycloak.it.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +14,7 @@ import vn.binhduong.keycloak.it.reset.ResetFlow;
 import vn.binhduong.keycloak.it.support.AdminApi;
 import vn.binhduong.keycloak.it.support.Browser;
 import vn.binhduong.keycloak.it.support.DirectLoginApi;
+import vn.binhduong.keycloak.it.support.Eventually;
 import vn.binhduong.keycloak.it.support.KeycloakExtension;
 import vn.binhduong.keycloak.it.support.KeycloakServer;
 import vn.binhduong.keycloak.it.support.StandIns;
@@ -121,13 +121,7 @@ class OutboundProxyIT {
                 && request.url().toString().startsWith(urlPrefix)).count();
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + " not seen within " + WAIT);
-            }
-            Thread.sleep(100);
-        }
+    private static void await(BooleanSupplier condition, String what) throws Exception {
+        Eventually.await(WAIT, what, condition::getAsBoolean);
     }
 }

@@ -58,7 +58,7 @@ class StockLoginThemeIT {
     @BeforeAll
     void stockLoginTheme() throws Exception {
         loginTheme("keycloak.v2");
-        reset.codeStepConfig(Map.of("ipHourlyCap", "100000"));
+        reset.codeStepConfig(Map.of("bd.smsCode.ipHourlyCap", "100000"));
         directLogin.switchOn("stock login theme test");
     }
 
@@ -73,7 +73,7 @@ class StockLoginThemeIT {
         String phone = SmsOtpTestRealm.newPhone();
         String username = "stock-theme-" + UUID.randomUUID().toString().substring(0, 8);
         smsOtpRealm.user(username, phone);
-        String client = smsOtpRealm.clientWithSmsOtp("stock-theme-sms-it", Map.of("ipHourlyCap", "100000"));
+        String client = smsOtpRealm.clientWithSmsOtp("stock-theme-sms-it", Map.of("bd.smsCode.ipHourlyCap", "100000"));
         Browser browser = new Browser(keycloak.baseUrl());
         browser.open(new OidcClient(keycloak.realmUrl(), client, null).authorizationUrl());
         assertStockPage(browser, "login page", "#kc-form-login");
@@ -99,7 +99,7 @@ class StockLoginThemeIT {
     @Test
     void thePhoneRegistrationRendersWithItsCaptchaAndStoresTheNumber() throws Exception {
         String client = smsOtpRealm.clientWithSmsOtp("stock-theme-register-it",
-                Map.of("ipHourlyCap", "100000", "noPhone", "REGISTER_PHONE"));
+                Map.of("bd.smsCode.ipHourlyCap", "100000", "bd.smsOtp.noPhone", "REGISTER_PHONE"));
         String username = "stock-theme-new-" + UUID.randomUUID().toString().substring(0, 8);
         smsOtpRealm.user(username, null);
         String phone = SmsOtpTestRealm.newPhone();
