@@ -58,48 +58,36 @@ public class SmsOtpAuthenticator implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        UserModel user = userOf(context);
-        if (!mayGoOn(context)) {
+        Optional<Step> step = begin(context);
+        if (step.isEmpty()) {
             return;
         }
-        Optional<String> phone = phones.find(user);
-        if (phone.isEmpty()) {
-            noPhone(context, user);
-            return;
-        }
-        SmsCodeChallenge challenge = challenge(context);
-        if (lockedOut(context, challenge, phone.get())) {
-            return;
-        }
+        UserModel user = step.get().user();
+        String phone = step.get().phone();
+        SmsCodeChallenge challenge = step.get().challenge();
         if (challenge.started()) {
             // A refresh or back/forward: show the page again, send nothing.
-            context.challenge(form(context, challenge, phone.get(), null, null));
+            context.challenge(form(context, challenge, phone, null, null));
             return;
         }
-        SendResult result = challenge.sendFirst(phone.get(), SendBudget.provenLogin(phone.get()), locale(context, user));
-        context.challenge(afterSend(context, challenge, phone.get(), result));
+        SendResult result = challenge.sendFirst(phone, SendBudget.provenLogin(phone), locale(context, user));
+        context.challenge(afterSend(context, challenge, phone, result));
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        UserModel user = userOf(context);
         // Before anything, a resend too: neither a closed flow nor a locked account gets an SMS or a comparison.
-        if (!mayGoOn(context)) {
+        Optional<Step> step = begin(context);
+        if (step.isEmpty()) {
             return;
         }
-        Optional<String> phone = phones.find(user);
-        if (phone.isEmpty()) {
-            noPhone(context, user);
-            return;
-        }
-        SmsCodeChallenge challenge = challenge(context);
-        if (lockedOut(context, challenge, phone.get())) {
-            return;
-        }
+        UserModel user = step.get().user();
+        String phone = step.get().phone();
+        SmsCodeChallenge challenge = step.get().challenge();
         MultivaluedMap<String, String> params = context.getHttpRequest().getDecodedFormParameters();
         if (params.containsKey(FIELD_RESEND)) {
-            SendResult result = challenge.resend(phone.get(), SendBudget.provenLogin(phone.get()), locale(context, user));
-            context.challenge(afterSend(context, challenge, phone.get(), result));
+            SendResult result = challenge.resend(phone, SendBudget.provenLogin(phone), locale(context, user));
+            context.challenge(afterSend(context, challenge, phone, result));
             return;
         }
         Verification verification = challenge.verify(params.getFirst(FIELD_CODE));
@@ -112,26 +100,51 @@ public class SmsOtpAuthenticator implements Authenticator {
         String message = verification.result().errorMessage();
         switch (verification.result()) {
             case VALID -> {
-                PhoneClaims.proven(user, phone.get());
+                PhoneClaims.proven(user, phone);
                 context.getEvent().detail(DETAIL, "verified");
                 context.success();
             }
-            case INVALID -> wrongCode(context, challenge, phone.get(), message);
+            case INVALID -> wrongCode(context, challenge, phone, message);
             // The entry that spent the last attempt was compared, and counts like any wrong code; later ones were not.
             case LOCKED -> {
                 if (verification.evaluated()) {
-                    wrongCode(context, challenge, phone.get(), message);
+                    wrongCode(context, challenge, phone, message);
                 } else {
                     context.getEvent().user(user).error(ERROR_LOCKED);
-                    context.challenge(form(context, challenge, phone.get(), message, null));
+                    context.challenge(form(context, challenge, phone, message, null));
                 }
             }
             case EXPIRED -> {
                 context.getEvent().user(user).error(Errors.EXPIRED_CODE);
-                context.challenge(form(context, challenge, phone.get(), message, null));
+                context.challenge(form(context, challenge, phone, message, null));
             }
-            case NO_CODE -> context.challenge(form(context, challenge, phone.get(), message, null));
+            case NO_CODE -> context.challenge(form(context, challenge, phone, message, null));
         }
+    }
+
+    /** The user, the number and the challenge of this request. */
+    private record Step(UserModel user, String phone, SmsCodeChallenge challenge) {
+    }
+
+    /**
+     * The checks every request of this step passes first, in this order: the flow still open, a phone on the
+     * account, no lockout. Empty when one of them has already answered the request.
+     */
+    private Optional<Step> begin(AuthenticationFlowContext context) {
+        UserModel user = userOf(context);
+        if (!mayGoOn(context)) {
+            return Optional.empty();
+        }
+        Optional<String> phone = phones.find(user);
+        if (phone.isEmpty()) {
+            noPhone(context, user);
+            return Optional.empty();
+        }
+        SmsCodeChallenge challenge = challenge(context);
+        if (lockedOut(context, challenge, phone.get())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Step(user, phone.get(), challenge));
     }
 
     private void wrongCode(AuthenticationFlowContext context, SmsCodeChallenge challenge, String phone, String message) {
