@@ -12,7 +12,7 @@ kc_home="$local_dir/keycloak-$kc_version"
 mkdir -p "$local_dir"
 
 echo "==> Building the bundle"
-mvn -B -q -DskipTests package
+mvn -B -q -DskipTests clean package
 
 if [ ! -x "$kc_home/bin/kc.sh" ]; then
   echo "==> Fetching Keycloak $kc_version"

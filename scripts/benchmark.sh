@@ -20,7 +20,7 @@ if ! command -v gnuplot >/dev/null; then
 fi
 
 echo "==> Building the bundle and the load generator"
-mvn -B -q -DskipTests package
+mvn -B -q -DskipTests clean package
 
 echo "==> Fresh Keycloak $kc_version distributions: stock, with the bundle, and the cluster's"
 rm -rf "$work"
