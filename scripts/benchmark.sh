@@ -20,7 +20,10 @@ if ! command -v gnuplot >/dev/null; then
 fi
 
 echo "==> Building the bundle and the load generator"
-mvn -B -q -DskipTests clean package
+# One Maven session: the load generator's class path then names this build's module JARs (a fresh machine has none
+# of them in ~/.m2). Every module writes the same file; integration-tests, which needs all the others, comes last.
+mvn -B -q -DskipTests clean package dependency:build-classpath -pl integration-tests -am \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$root/target/benchmark-classpath"
 
 echo "==> Fresh Keycloak $kc_version distributions: stock, with the bundle, and the cluster's"
 rm -rf "$work"
@@ -34,10 +37,9 @@ done
 scripts/install-bundle.sh "$work/ours-keycloak"
 # The cluster scenario's first node, left bare: the cluster set-up installs the bundle and builds it for PostgreSQL.
 unzip -q "$work/keycloak-quarkus-dist-$kc_version.zip" -d "$work/cluster"
-mvn -B -q dependency:build-classpath -pl integration-tests -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath"
 
 echo "==> Running the benchmark (logs in $work/logs)"
 java -Dbench.root="$root" -Dbench.startedAt="$started" -Dbench.keycloakVersion="$kc_version" "$@" \
-  -cp "$root/integration-tests/target/test-classes:$(cat "$work/classpath")" \
+  -cp "$root/integration-tests/target/test-classes:$(cat "$root/target/benchmark-classpath")" \
   vn.binhduong.keycloak.it.benchmark.load.Benchmark
 echo "==> Done in $(( $(date +%s) - started )) s"

@@ -62,8 +62,9 @@ final class BenchRealms {
         ObjectNode realm = JSON.createObjectNode().put("realm", Flows.STOCK_REALM).put("enabled", true);
         SHARED_SETTINGS.stream().filter(ours::has).forEach(key -> realm.set(key, ours.get(key)));
         // A TOTP code is the same for 30 s: at tens of logins per second each user comes back sooner, and a
-        // refused replay would count as a failed login. (The replay check is one single-use-store write.)
-        realm.put("otpPolicyCodeReusable", true);
+        // refused replay would count as a failed login. (The replay check is one single-use-store write.) Keycloak
+        // reads otpPolicyCodeReusable only beside otpPolicyType: alone, it is dropped without a word.
+        realm.put("otpPolicyType", "totp").put("otpPolicyCodeReusable", true);
         ObjectNode client = realm.putArray("clients").addObject().put("clientId", Flows.STOCK_CLIENT)
                 .put("publicClient", true).put("standardFlowEnabled", true);
         client.putArray("redirectUris").add("http://localhost:3000/*");
@@ -76,8 +77,11 @@ final class BenchRealms {
                 .put("userInfoUrl", base + "/oauth2/userinfo").put("clientId", DvcqgStandIn.CLIENT_ID)
                 .put("clientSecret", dvcqg.clientSecret()).put("clientAuthMethod", "client_secret_post")
                 .put("defaultScope", "openid").put("syncMode", "IMPORT").put("validateSignature", "false")
-                .put("pkceEnabled", "false").put("issuer", dvcqg.issuer());
+                .put("pkceEnabled", "true").put("pkceMethod", "S256").put("issuer", dvcqg.issuer());
         admin.call("POST", "/realms", realm);
+        if (!admin.get("/realms/" + Flows.STOCK_REALM).path("otpPolicyCodeReusable").asBoolean()) {
+            throw new IllegalStateException("the stock realm refuses a TOTP code twice: its logins would fail on replays");
+        }
     }
 
     /** Batches of 100 users, two at a time: the server hashes each password, on both cores. */

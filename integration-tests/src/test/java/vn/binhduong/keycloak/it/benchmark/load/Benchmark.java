@@ -31,15 +31,16 @@ public final class Benchmark {
     static final String STALL = "SMS gateway stalled for some users";
 
     private final Path work;
-    private final double windowSeconds = Double.parseDouble(setting("bench.window", "8"));
-    private final int rounds = Integer.parseInt(setting("bench.rounds", "2"));
+    private final double windowSeconds = Double.parseDouble(setting("bench.window", "4"));
+    private final int rounds = Integer.parseInt(setting("bench.rounds", "4"));
     private final int users = Integer.parseInt(setting("bench.users", "200"));
     private final int stalledUsers = Integer.parseInt(setting("bench.stalled", "8"));
     private final Set<String> scenarios = Set.of(setting("bench.scenarios", "login,broker,reset,stall,cluster").split(","));
     private final List<Row> rows = new ArrayList<>();
     /** What the report must say beside the figures (a scenario that could not finish). */
     private final List<String> notes = new ArrayList<>();
-    private final double warmUpSeconds = Double.parseDouble(setting("bench.warmup", "6"));
+    private final double warmUpSeconds = Double.parseDouble(setting("bench.warmup", "8"));
+    private final int warmUpPasses = Integer.parseInt(setting("bench.warmupPasses", "2"));
     private final List<Integer> concurrencies = Arrays.stream(setting("bench.concurrency", "1,4,16").split(","))
             .map(Integer::valueOf).toList();
     private Instant started;
@@ -73,7 +74,7 @@ public final class Benchmark {
             List<String> build = List.of("--db=dev-mem", "--health-enabled=true", "--features=declarative-ui",
                     "--spi-sms-sender--provider-default=http");
             boot = BootTimes.measure(work.resolve("stock-keycloak"), work.resolve("ours-keycloak"), build, options,
-                    environment, Integer.parseInt(setting("bench.bootRounds", "2")), logs);
+                    environment, Integer.parseInt(setting("bench.bootRounds", "3")), logs);
             String jfr = setting("bench.jfr", "");
             String javaOptions = jfr.isEmpty() ? "" : "-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile";
             try (KeycloakNode node = KeycloakNode.start(work.resolve("ours-keycloak"), options, environment, javaOptions,
@@ -94,7 +95,7 @@ public final class Benchmark {
                 Map<String, String> clusterOptions = new LinkedHashMap<>(sms.serverOptions());
                 clusterOptions.put("spi-sms-sender--provider-default", "http");
                 try {
-                    new ClusterScaling(flows, users, rounds, windowSeconds, warmUpSeconds).measure(
+                    new ClusterScaling(flows, users, rounds, windowSeconds, warmUpSeconds * warmUpPasses).measure(
                             work.resolve("cluster/keycloak-" + setting("bench.keycloakVersion", "?")), root, clusterOptions,
                             environment, concurrencies, rows);
                 } catch (Exception e) {
@@ -139,8 +140,12 @@ public final class Benchmark {
         if (scenarios.contains("reset")) {
             warmUps.add(reset);
         }
-        for (LoadDriver.Load flow : warmUps) {
-            System.out.println("warm-up " + flow.name() + ": " + driver.run(flow.at(4), null, warmUpSeconds));
+        // Until the JIT has compiled the flows' common paths: after one pass of 6 s each, the first windows still
+        // cost up to twice the steady CPU per login, whichever side ran first.
+        for (int pass = 1; pass <= warmUpPasses; pass++) {
+            for (LoadDriver.Load flow : warmUps) {
+                System.out.println("warm-up " + pass + " " + flow.name() + ": " + driver.run(flow.at(4), null, warmUpSeconds));
+            }
         }
         if (scenarios.contains("stall")) {
             sms.stall(true);
@@ -251,12 +256,13 @@ public final class Benchmark {
                 + "- A login runs from the app's authorization request (PKCE) to the code redeemed for tokens; the reset from "
                 + "the login page's \"Quên mật khẩu?\" to its success page.\n"
                 + String.format("- Closed loop: N threads, each one person after another, for %.0f s per window; ", windowSeconds)
-                + rounds + " windows per flow and concurrency, the two sides alternating (A B, B A); after a warm-up of every flow.\n"
+                + rounds + " windows per flow and concurrency, the two sides alternating (A B B A A B …); after a warm-up of "
+                + warmUpPasses + String.format(" passes over every flow, %.0f s each at 4 users.%n", warmUpSeconds)
                 + "- Distinct users: " + users + " per flow, taken in turn (no user twice within " + users + " logins); "
                 + "the stock realm has our realm's password policy, brute-force detection and event storage, Keycloak's stock "
                 + "browser flow (password form, then the conditional OTP form) and theme; its OTP policy allows a code twice "
                 + "(at tens of logins per second a user returns within one 30-s TOTP period).\n"
-                + "- Both brokers fetch userinfo after the token call; returning people, already linked. Captcha is off, and "
+                + "- Both brokers use PKCE (S256) and fetch userinfo after the token call; returning people, already linked. Captcha is off, and "
                 + "the per-phone and per-IP hourly SMS caps are lifted (every benchmark phone gets many codes).\n"
                 + "- The stalled gateway answers after " + (SmsInbox.TIMEOUT_MS * 3) + " ms for the other users' phones, "
                 + "three times the sender's timeout (" + SmsInbox.TIMEOUT_MS + " ms). " + stalledUsers + " other users each "

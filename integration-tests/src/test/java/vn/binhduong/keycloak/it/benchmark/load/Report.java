@@ -38,11 +38,19 @@ final class Report {
 
     private static void bootTable(StringBuilder md, BootTimes boot) {
         md.append("\n## Boot time\n\nFrom the process start to `/health/ready` answering 200 (`kc.sh start --optimized` after ")
-                .append("`kc.sh build`; ours also imports the realm). Runs alternate stock, ours.\n\n")
+                .append("`kc.sh build`). The three variants boot in turn, their order rotating each round. With the bundle and no ")
+                .append("realm import is the bundle's own cost, and what a restart costs once the realm is in the database; ")
+                .append("the import is a first boot's (the `dev-mem` database here starts empty each time).\n\n")
                 .append("| server | median ms | each run ms | `kc.sh build` ms |\n|---|---|---|---|\n")
-                .append(String.format(Locale.ROOT, "| stock Keycloak | %d | %s | %d |%n", BootTimes.median(boot.stock), boot.stock, boot.stockBuildMillis))
-                .append(String.format(Locale.ROOT, "| with the bundle | %d | %s | %d |%n", BootTimes.median(boot.ours), boot.ours, boot.oursBuildMillis))
-                .append(String.format(Locale.ROOT, "%nThe bundle adds **%+d ms** to the boot (medians).%n", bootCost(boot)));
+                .append(bootRow("stock Keycloak", boot.stock, boot.stockBuildMillis))
+                .append(bootRow("with the bundle", boot.ours, boot.oursBuildMillis))
+                .append(bootRow("with the bundle, importing our realm", boot.oursImport, boot.oursBuildMillis))
+                .append(String.format(Locale.ROOT, "%nThe bundle adds **%+d ms** to the boot; importing the realm another %+d ms (medians).%n",
+                        bootCost(boot), BootTimes.median(boot.oursImport) - BootTimes.median(boot.ours)));
+    }
+
+    private static String bootRow(String label, List<Long> boots, long buildMillis) {
+        return String.format(Locale.ROOT, "| %s | %d | %s | %d |%n", label, BootTimes.median(boots), boots, buildMillis);
     }
 
     private void results(StringBuilder md) {
@@ -112,7 +120,8 @@ final class Report {
                     .append(String.join(", ", cluster)).append(" | — |\n");
         }
         md.append(boot.stock.isEmpty() ? "| the bundle adds ≤ 1 s to boot | not measured | |\n"
-                : String.format(Locale.ROOT, "| the bundle adds ≤ 1 s to boot | %+d ms | %s |%n", bootCost(boot),
+                : String.format(Locale.ROOT, "| the bundle adds ≤ 1 s to boot | %+d ms (a first boot importing the realm: %+d ms) | %s |%n",
+                bootCost(boot), BootTimes.median(boot.oursImport) - BootTimes.median(boot.stock),
                 bootCost(boot) <= 1000 ? "yes" : "**no**"));
         return md.toString();
     }
