@@ -20,7 +20,8 @@ import vn.binhduong.keycloak.standins.dvcqg.DvcqgStandIn;
  * Prepares the server through the admin REST API before the load: the realm {@code stock} (stock browser flow,
  * stock theme, Keycloak's generic OpenID Connect provider ({@code oidc}) aimed at the DVCQG stand-in (its
  * {@code keycloak-oidc} variant insists on JWT access tokens, which DVCQG does not issue), and the same password policy,
- * brute-force detection and event storage as ours, so the two differ only in what the bundle brings), every
+ * brute-force detection, event storage and client policies as ours, so the two differ only in what the bundle's code
+ * brings), every
  * benchmark user by partial import, the DVCQG accounts, the direct-login switch on and the per-phone SMS caps
  * lifted (each benchmark phone gets far more than five codes an hour).
  */
@@ -79,9 +80,23 @@ final class BenchRealms {
                 .put("defaultScope", "openid").put("syncMode", "IMPORT").put("validateSignature", "false")
                 .put("pkceEnabled", "true").put("pkceMethod", "S256").put("issuer", dvcqg.issuer());
         admin.call("POST", "/realms", realm);
+        copyClientPolicies();
         if (!admin.get("/realms/" + Flows.STOCK_REALM).path("otpPolicyCodeReusable").asBoolean()) {
             throw new IllegalStateException("the stock realm refuses a TOTP code twice: its logins would fail on replays");
         }
+    }
+
+    /**
+     * Our realm's client policies (no password grant, no unused grants), made of Keycloak's own executors, like the
+     * other realm settings copied: Keycloak evaluates them on every authorization and token request, a few per cent
+     * of a broker login's CPU that is the realm's choice, not the bundle's code.
+     */
+    private void copyClientPolicies() throws IOException, InterruptedException {
+        String stock = "/realms/" + Flows.STOCK_REALM + "/client-policies/";
+        ObjectNode profiles = JSON.createObjectNode();
+        profiles.set("profiles", admin.get(OURS + "/client-policies/profiles").get("profiles"));
+        admin.call("PUT", stock + "profiles", profiles);
+        admin.call("PUT", stock + "policies", admin.get(OURS + "/client-policies/policies"));
     }
 
     /** Batches of 100 users, two at a time: the server hashes each password, on both cores. */

@@ -40,7 +40,7 @@ public final class Benchmark {
     /** What the report must say beside the figures (a scenario that could not finish). */
     private final List<String> notes = new ArrayList<>();
     private final double warmUpSeconds = Double.parseDouble(setting("bench.warmup", "8"));
-    private final int warmUpPasses = Integer.parseInt(setting("bench.warmupPasses", "2"));
+    private final int warmUpPasses = Integer.parseInt(setting("bench.warmupPasses", "3"));
     private final List<Integer> concurrencies = Arrays.stream(setting("bench.concurrency", "1,4,16").split(","))
             .map(Integer::valueOf).toList();
     private Instant started;
@@ -141,7 +141,7 @@ public final class Benchmark {
             warmUps.add(reset);
         }
         // Until the JIT has compiled the flows' common paths: after one pass of 6 s each, the first windows still
-        // cost up to twice the steady CPU per login, whichever side ran first.
+        // cost up to twice the steady CPU per login, whichever side ran first; after two of 8 s, up to a fifth more.
         for (int pass = 1; pass <= warmUpPasses; pass++) {
             for (LoadDriver.Load flow : warmUps) {
                 System.out.println("warm-up " + pass + " " + flow.name() + ": " + driver.run(flow.at(4), null, warmUpSeconds));
@@ -176,12 +176,17 @@ public final class Benchmark {
     private record Side(String label, Row.Side side, LoadDriver.Load load, LoadDriver.Load background, boolean stall) {
     }
 
-    /** The sides' windows alternate (A B, then B A) so that both see the same drift of the machine. */
+    /**
+     * The sides' windows alternate in the Thue-Morse order (A B, B A, B A, A B, …: a round is reversed when its number
+     * has an odd count of one bits), so both see the same drift of the server: the JVM still gets faster minutes
+     * into the run, and this order cancels a drift that bends as well as a straight one.
+     */
     private void pair(String scenario, int concurrency, Side... sides) throws InterruptedException {
         Map<Side, List<Window>> windows = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
+            boolean reversed = Integer.bitCount(round) % 2 == 1;
             for (int i = 0; i < sides.length; i++) {
-                Side side = sides[round % 2 == 0 ? i : sides.length - 1 - i];
+                Side side = sides[reversed ? sides.length - 1 - i : i];
                 sms.stall(side.stall());
                 Window background = new Window();
                 Window window = driver.run(side.load().at(concurrency), side.background(), background, windowSeconds);
@@ -256,10 +261,10 @@ public final class Benchmark {
                 + "- A login runs from the app's authorization request (PKCE) to the code redeemed for tokens; the reset from "
                 + "the login page's \"Quên mật khẩu?\" to its success page.\n"
                 + String.format("- Closed loop: N threads, each one person after another, for %.0f s per window; ", windowSeconds)
-                + rounds + " windows per flow and concurrency, the two sides alternating (A B B A A B …); after a warm-up of "
+                + rounds + " windows per flow and concurrency, the two sides alternating in the Thue-Morse order (four rounds: A B B A B A A B); after a warm-up of "
                 + warmUpPasses + String.format(" passes over every flow, %.0f s each at 4 users.%n", warmUpSeconds)
                 + "- Distinct users: " + users + " per flow, taken in turn (no user twice within " + users + " logins); "
-                + "the stock realm has our realm's password policy, brute-force detection and event storage, Keycloak's stock "
+                + "the stock realm has our realm's password policy, brute-force detection, event storage and client policies, Keycloak's stock "
                 + "browser flow (password form, then the conditional OTP form) and theme; its OTP policy allows a code twice "
                 + "(at tens of logins per second a user returns within one 30-s TOTP period).\n"
                 + "- Both brokers use PKCE (S256) and fetch userinfo after the token call; returning people, already linked. Captcha is off, and "

@@ -49,6 +49,7 @@ final class LoadDriver {
         Window window = new Window();
         meters.forEach(ProcessMeter::resetPeak);
         double cpuBefore = cpu();
+        double jitBefore = jit();
         long start = System.nanoTime();
         long deadline = start + (long) (seconds * 1e9);
         List<Thread> others = background == null ? List.of() : threads(background, backgroundTries, deadline);
@@ -57,7 +58,7 @@ final class LoadDriver {
         }
         // The window ends with its last measured login; the background's last tries run out after it.
         double wall = (System.nanoTime() - start) / 1e6;
-        window.measured(wall, cpu() - cpuBefore, meters.stream().mapToDouble(ProcessMeter::peakRssMib).max().orElse(0));
+        window.measured(wall, cpu() - cpuBefore, jit() - jitBefore, meters.stream().mapToDouble(ProcessMeter::peakRssMib).max().orElse(0));
         for (Thread thread : others) {
             thread.join();
         }
@@ -94,5 +95,9 @@ final class LoadDriver {
 
     private double cpu() {
         return meters.stream().mapToDouble(ProcessMeter::cpuMillis).sum();
+    }
+
+    private double jit() {
+        return meters.stream().mapToDouble(ProcessMeter::jitCpuMillis).sum();
     }
 }

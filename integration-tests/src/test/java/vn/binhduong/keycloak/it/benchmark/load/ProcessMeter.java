@@ -2,7 +2,10 @@ package vn.binhduong.keycloak.it.benchmark.load;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The kernel's accounting of one process (the Keycloak JVM, not the load generator): CPU time from
@@ -13,6 +16,8 @@ final class ProcessMeter {
 
     /** USER_HZ, 100 on every Linux this runs on; {@code getconf CLK_TCK} prints it. */
     private static final double MILLIS_PER_TICK = 10.0;
+    /** HotSpot's JIT compiler threads, by the start of their names as the kernel keeps them (15 characters). */
+    private static final List<String> JIT_THREADS = List.of("C1 CompilerThre", "C2 CompilerThre");
 
     private final long pid;
 
@@ -33,13 +38,42 @@ final class ProcessMeter {
 
     double cpuMillis() {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // Fields after the command name, which is in parentheses and may hold spaces.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
+            return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))) * MILLIS_PER_TICK;
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the CPU time of process " + pid, e);
         }
+    }
+
+    /**
+     * CPU time of the JVM's JIT compiler threads (HotSpot names them "C1 CompilerThread…" and "C2 CompilerThread…"):
+     * compiling is a warm-up cost that a server running for hours no longer pays, and in windows of seconds it is a
+     * third of the total and moves from window to window.
+     */
+    double jitCpuMillis() {
+        long ticks = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (NoSuchFileException ended) {
+                    continue; // a thread that ended between the listing and the read
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (JIT_THREADS.stream().anyMatch(name::startsWith)) {
+                    ticks += ticks(stat);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the threads of process " + pid, e);
+        }
+        return ticks * MILLIS_PER_TICK;
+    }
+
+    /** utime + stime of a {@code stat} line; its fields follow the command name, in parentheses and maybe with spaces. */
+    private static long ticks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** Peak resident set size in MiB. */

@@ -16,6 +16,7 @@ final class Window {
     private String firstError;
     private double wallMillis;
     private double cpuMillis;
+    private double jitMillis;
     private double peakRssMib;
 
     synchronized void success(long nanos) {
@@ -28,9 +29,10 @@ final class Window {
         }
     }
 
-    void measured(double wallMillis, double cpuMillis, double peakRssMib) {
+    void measured(double wallMillis, double cpuMillis, double jitMillis, double peakRssMib) {
         this.wallMillis = wallMillis;
         this.cpuMillis = cpuMillis;
+        this.jitMillis = jitMillis;
         this.peakRssMib = peakRssMib;
     }
 
@@ -43,6 +45,7 @@ final class Window {
             all.firstError = all.firstError != null ? all.firstError : w.firstError;
             all.wallMillis += w.wallMillis;
             all.cpuMillis += w.cpuMillis;
+            all.jitMillis += w.jitMillis;
             all.peakRssMib = Math.max(all.peakRssMib, w.peakRssMib);
         }
         return all;
@@ -68,6 +71,11 @@ final class Window {
         return cpuMillis / logins();
     }
 
+    /** The same without the JIT compiler threads' time (see {@link ProcessMeter#jitCpuMillis()}). */
+    double cpuMillisPerLoginWithoutJit() {
+        return (cpuMillis - jitMillis) / logins();
+    }
+
     /** Server CPU time per wall second, in cores (2.0 is this machine's whole). */
     double cores() {
         return cpuMillis / wallMillis;
@@ -89,7 +97,8 @@ final class Window {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%d ok, %d errors, %.2f/s, p50 %.0f p95 %.0f p99 %.0f ms, %.0f CPU ms/login, %.0f MiB",
-                logins(), errors, perSecond(), percentile(50), percentile(95), percentile(99), cpuMillisPerLogin(), peakRssMib);
+        return String.format(Locale.ROOT, "%d ok, %d errors, %.2f/s, p50 %.0f p95 %.0f p99 %.0f ms, %.0f CPU ms/login (%.0f without JIT), %.0f MiB",
+                logins(), errors, perSecond(), percentile(50), percentile(95), percentile(99), cpuMillisPerLogin(),
+                cpuMillisPerLoginWithoutJit(), peakRssMib);
     }
 }
