@@ -66,6 +66,11 @@ public final class PostgresCluster implements AutoCloseable {
         node.awaitReady(timeout);
     }
 
+    /** Stops node {@code index} as an init system does (SIGTERM): it leaves the cluster, the others carry on. */
+    public void stop(int index) throws Exception {
+        nodes.get(index).stop();
+    }
+
     public String baseUrl(int index) {
         return nodes.get(index).baseUrl();
     }

@@ -95,7 +95,7 @@ public final class Benchmark {
                 Map<String, String> clusterOptions = new LinkedHashMap<>(sms.serverOptions());
                 clusterOptions.put("spi-sms-sender--provider-default", "http");
                 try {
-                    new ClusterScaling(flows, users, rounds, windowSeconds, warmUpSeconds * warmUpPasses).measure(
+                    new ClusterScaling(flows, users, rounds, windowSeconds, 2 * warmUpSeconds * warmUpPasses).measure(
                             work.resolve("cluster/keycloak-" + setting("bench.keycloakVersion", "?")), root, clusterOptions,
                             environment, concurrencies, rows);
                 } catch (Exception e) {
@@ -274,9 +274,9 @@ public final class Benchmark {
                 + "try once per " + SmsInbox.TIMEOUT_MS + " ms (login page, password, SMS send) beside the measured logins in "
                 + "both of that scenario's sides; the only difference between the sides is whether the gateway answers "
                 + "their sends at once or stalls them.\n"
-                + "- The cluster: our direct login + SMS at each concurrency on node 1 alone, then with node 2 joined and "
-                + "the load generator's threads spread over both nodes (each login on one node); server CPU is both JVMs'. "
-                + "Both nodes share the same two cores.\n";
+                + "- The cluster: both nodes started and warmed up together; our direct login + SMS at each concurrency "
+                + "with the load generator's threads spread over both nodes (each login on one node; server CPU is both "
+                + "JVMs'), then node 2 stopped and node 1 alone under the same load. Both nodes share the same two cores.\n";
     }
 
     private static String setting(String key, String fallback) {

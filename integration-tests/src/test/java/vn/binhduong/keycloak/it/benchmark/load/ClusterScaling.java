@@ -35,32 +35,37 @@ final class ClusterScaling {
     }
 
     /**
+     * Both nodes start and warm up together; the two-node windows run first, then node 2 stops (it leaves the
+     * cluster as in a rolling restart) and node 1 carries the same load alone. So neither side is measured on a
+     * cold JVM: when node 2 joined late, its first minutes of JIT compiling and unoptimised code counted against
+     * the two nodes.
+     *
      * @param home a fresh distribution: the cluster installs the bundle, builds it for PostgreSQL and copies it
      * @param options the SPI options of our realm's senders (build-time ones go to {@code kc.sh build})
-     * @param rows where the rows go, one node's before node 2 starts (a later failure keeps them)
+     * @param rows where the rows go, the two nodes' before node 2 stops (a later failure keeps them)
      */
     void measure(Path home, Path root, Map<String, String> options, Map<String, String> environment,
                  List<Integer> concurrencies, List<Row> rows) throws Exception {
         try (PostgresCluster cluster = PostgresCluster.build(home, 2, null, root.resolve("scripts/install-bundle.sh").toString(),
                 root.resolve("bundle/target/bundle").toString(), options)) {
-            long boot = System.nanoTime();
-            cluster.start(0, "cluster-node-1.log", environment, options, START_TIMEOUT);
-            System.out.printf("cluster node 1 ready in %.0f s%n", (System.nanoTime() - boot) / 1e9);
+            for (int node = 0; node < 2; node++) {
+                long boot = System.nanoTime();
+                cluster.start(node, "cluster-node-" + (node + 1) + ".log", environment, options, START_TIMEOUT);
+                System.out.printf("cluster node %d ready in %.0f s%n", node + 1, (System.nanoTime() - boot) / 1e9);
+            }
             new BenchRealms(new AdminClient(cluster.baseUrl(0), cluster.adminPassword()), null).prepare(Map.of(Population.DIRECT, users));
             LoadDriver.Load direct = new LoadDriver.Load("cluster-direct", flows::directLoginSms, users, 1);
 
-            LoadDriver one = new LoadDriver(List.of(cluster.baseUrl(0)), List.of(ProcessMeter.javaUnder(cluster.process(0))));
-            System.out.println("cluster warm-up, one node: " + one.run(direct.at(4), null, warmUpSeconds));
-            rows.addAll(windows(one, direct, concurrencies, "direct login + SMS, one node", Row.Side.ONE_NODE));
-
-            boot = System.nanoTime();
-            cluster.start(1, "cluster-node-2.log", environment, options, START_TIMEOUT);
-            System.out.printf("cluster node 2 ready in %.0f s%n", (System.nanoTime() - boot) / 1e9);
             LoadDriver two = new LoadDriver(List.of(cluster.baseUrl(0), cluster.baseUrl(1)),
                     List.of(ProcessMeter.javaUnder(cluster.process(0)), ProcessMeter.javaUnder(cluster.process(1))));
-            // Node 2's JIT is cold: its threads warm it before anything is measured.
-            System.out.println("cluster warm-up, two nodes: " + two.run(direct.at(4), null, warmUpSeconds));
+            System.out.println("cluster warm-up, two nodes: " + two.run(direct.at(8), null, warmUpSeconds));
             rows.addAll(windows(two, direct, concurrencies, "direct login + SMS, two nodes", Row.Side.TWO_NODES));
+
+            LoadDriver one = new LoadDriver(List.of(cluster.baseUrl(0)), List.of(ProcessMeter.javaUnder(cluster.process(0))));
+            cluster.stop(1);
+            // Node 1 now owns every session alone: one window lets that settle before anything is measured.
+            System.out.println("cluster settle, one node: " + one.run(direct.at(4), null, windowSeconds));
+            rows.addAll(windows(one, direct, concurrencies, "direct login + SMS, one node", Row.Side.ONE_NODE));
         }
     }
 
