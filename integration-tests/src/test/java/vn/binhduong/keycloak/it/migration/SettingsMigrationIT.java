@@ -73,8 +73,9 @@ class SettingsMigrationIT {
     }
 
     /**
-     * Deleted until gone: the DVCQG probe's first run on the new realm may write its realm attributes while the
-     * delete runs, and Keycloak then refuses that delete (optimistic lock, 500); the next one passes.
+     * Deleted until gone: within a second of the import, the switch's upkeep task moves version 1.0's switch out of
+     * the realm attributes (into the console tab's record). If the delete runs meanwhile, Keycloak refuses it
+     * (optimistic lock, 500), and the next one passes.
      */
     @AfterEach
     void removeIt() throws Exception {
