@@ -184,9 +184,8 @@ public final class Benchmark {
     private void pair(String scenario, int concurrency, Side... sides) throws InterruptedException {
         Map<Side, List<Window>> windows = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
-            boolean reversed = Integer.bitCount(round) % 2 == 1;
             for (int i = 0; i < sides.length; i++) {
-                Side side = sides[reversed ? sides.length - 1 - i : i];
+                Side side = sides[reversed(round) ? sides.length - 1 - i : i];
                 sms.stall(side.stall());
                 Window background = new Window();
                 Window window = driver.run(side.load().at(concurrency), side.background(), background, windowSeconds);
@@ -198,6 +197,20 @@ public final class Benchmark {
         for (Side side : sides) {
             rows.add(new Row(scenario, side.label(), side.side(), concurrency, Window.merge(windows.get(side))));
         }
+    }
+
+    /** Whether round {@code round} runs the sides backwards: an odd count of one bits (the Thue-Morse sequence). */
+    private static boolean reversed(int round) {
+        return Integer.bitCount(round) % 2 == 1;
+    }
+
+    /** The order of two sides' windows over the rounds, as the report prints it: "A B B A B A A B" for four. */
+    private String windowOrder() {
+        StringBuilder order = new StringBuilder();
+        for (int round = 0; round < rounds; round++) {
+            order.append(round == 0 ? "" : " ").append(reversed(round) ? "B A" : "A B");
+        }
+        return order.toString();
     }
 
     /** The sets of people the chosen scenarios need on the single node. */
@@ -261,7 +274,7 @@ public final class Benchmark {
                 + "- A login runs from the app's authorization request (PKCE) to the code redeemed for tokens; the reset from "
                 + "the login page's \"Quên mật khẩu?\" to its success page.\n"
                 + String.format("- Closed loop: N threads, each one person after another, for %.0f s per window; ", windowSeconds)
-                + rounds + " windows per flow and concurrency, the two sides alternating in the Thue-Morse order (four rounds: A B B A B A A B); after a warm-up of "
+                + rounds + " windows per flow and concurrency, the two sides alternating in the Thue-Morse order (" + windowOrder() + "); after a warm-up of "
                 + warmUpPasses + String.format(" passes over every flow, %.0f s each at 4 users.%n", warmUpSeconds)
                 + "- Distinct users: " + users + " per flow, taken in turn (no user twice within " + users + " logins); "
                 + "the stock realm has our realm's password policy, brute-force detection, event storage and client policies, Keycloak's stock "

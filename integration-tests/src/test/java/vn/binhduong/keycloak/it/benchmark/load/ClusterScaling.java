@@ -58,6 +58,7 @@ final class ClusterScaling {
 
             LoadDriver two = new LoadDriver(List.of(cluster.baseUrl(0), cluster.baseUrl(1)),
                     List.of(ProcessMeter.javaUnder(cluster.process(0)), ProcessMeter.javaUnder(cluster.process(1))));
+            // 8 threads: each node warms with the 4 that the single node's warm-up has.
             System.out.println("cluster warm-up, two nodes: " + two.run(direct.at(8), null, warmUpSeconds));
             rows.addAll(windows(two, direct, concurrencies, "direct login + SMS, two nodes", Row.Side.TWO_NODES));
 

@@ -47,7 +47,7 @@ final class ProcessMeter {
     /**
      * CPU time of the JVM's JIT compiler threads (HotSpot names them "C1 CompilerThread…" and "C2 CompilerThread…"):
      * compiling is a warm-up cost that a server running for hours no longer pays, and in windows of seconds it is a
-     * third of the total and moves from window to window.
+     * fifth to a half of the total and moves from window to window.
      */
     double jitCpuMillis() {
         long ticks = 0;

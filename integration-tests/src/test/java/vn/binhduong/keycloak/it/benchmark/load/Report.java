@@ -45,7 +45,7 @@ final class Report {
                 .append(bootRow("stock Keycloak", boot.stock, boot.stockBuildMillis))
                 .append(bootRow("with the bundle", boot.ours, boot.oursBuildMillis))
                 .append(bootRow("with the bundle, importing our realm", boot.oursImport, boot.oursBuildMillis))
-                .append(String.format(Locale.ROOT, "%nThe bundle adds **%+d ms** to the boot; importing the realm another %+d ms (medians).%n",
+                .append(String.format(Locale.ROOT, "%nThe bundle changes the boot by **%+d ms**; importing the realm adds another %+d ms (medians).%n",
                         bootCost(boot), BootTimes.median(boot.oursImport) - BootTimes.median(boot.ours)));
     }
 
